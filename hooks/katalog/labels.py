@@ -1,0 +1,44 @@
+"""Indonesian labels for the controlled values of the schema (the values themselves stay stable ids)."""
+
+from __future__ import annotations
+
+FIELD_LABELS = {
+    "administrasi-kependudukan": "Administrasi kependudukan",
+    "kebudayaan": "Kebudayaan",
+    "kesehatan": "Kesehatan",
+    "ketenagakerjaan": "Ketenagakerjaan",
+    "ketenteraman-ketertiban": "Ketenteraman dan ketertiban umum",
+    "komunikasi-informatika": "Komunikasi dan informatika",
+    "koperasi-umkm": "Koperasi dan UMKM",
+    "lingkungan-hidup": "Lingkungan hidup",
+    "pangan": "Pangan",
+    "pariwisata": "Pariwisata",
+    "pekerjaan-umum": "Pekerjaan umum dan penataan ruang",
+    "pemberdayaan-masyarakat-desa": "Pemberdayaan masyarakat dan desa",
+    "pemberdayaan-perempuan-anak": "Pemberdayaan perempuan dan perlindungan anak",
+    "pemerintahan-umum": "Pemerintahan umum",
+    "pendidikan": "Pendidikan",
+    "perhubungan": "Perhubungan",
+    "pertanian": "Pertanian",
+    "perikanan": "Kelautan dan perikanan",
+    "sosial": "Sosial",
+    "lainnya": "Lainnya",
+}
+DIGITAL_LABELS = {"digital": "Digital", "non-digital": "Non-digital"}
+FORM_LABELS = {
+    "tata-kelola": "Inovasi tata kelola pemerintahan",
+    "pelayanan-publik": "Inovasi pelayanan publik",
+    "lainnya": "Inovasi lainnya",
+}
+STAGE_LABELS = {"inisiatif": "Inisiatif", "uji-coba": "Uji coba", "penerapan": "Penerapan"}
+STATUS_LABELS = {"berlanjut": "Berlanjut", "berkembang": "Berkembang", "berhenti": "Berhenti", "vakum": "Vakum"}
+PLAN_STATUS_LABELS = {
+    "direncanakan": "Direncanakan",
+    "berjalan": "Berjalan",
+    "selesai": "Selesai",
+    "tertunda": "Tertunda",
+}
+FOLLOW_UP_LABELS = {"belum-dimulai": "Belum dimulai", "berjalan": "Berjalan", "selesai": "Selesai"}
+LEVEL_LABELS = {"rendah": "Rendah", "sedang": "Sedang", "tinggi": "Tinggi"}
+EVENT_NAMES = {"SKK": "Sinergi Kinerja Kecamatan (SKK) Provinsi Jawa Timur"}
+UNKNOWN = "belum terdokumentasi"

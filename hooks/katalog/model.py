@@ -1,0 +1,167 @@
+"""Typed, immutable records of the catalogue, built only from validated write-ups."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+
+from .regions import Kabupaten, Kecamatan
+
+RANK_ORDER = (
+    "Juara 1",
+    "Juara 2",
+    "Juara 3",
+    "Juara Harapan 1",
+    "Juara Harapan 2",
+    "Juara Harapan 3",
+    "Juara Harapan 4",
+    "Finalis",
+)
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    url: str | None
+    publisher: str | None
+    published: str | None  # YYYY-MM-DD
+
+
+@dataclass(frozen=True)
+class Award:
+    event: str  # "SKK"
+    year: int
+    rank: str  # one of RANK_ORDER
+    source_id: str
+
+    @property
+    def rank_position(self) -> int:
+        return RANK_ORDER.index(self.rank)
+
+    @property
+    def label(self) -> str:
+        return f"{self.event} {self.year} {self.rank}"
+
+
+@dataclass(frozen=True)
+class Replication:
+    problem: str | None
+    prerequisites: tuple[str, ...]
+    resources: tuple[str, ...]
+    partners: tuple[str, ...]
+    steps: tuple[str, ...]
+    risks: tuple[str, ...]
+    complexity: str | None
+    cost_class: str | None
+
+
+@dataclass(frozen=True)
+class Contact:
+    institution: str
+    url: str | None
+    email: str | None
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    plan: str
+    target: str | None
+    status: str | None
+
+
+@dataclass(frozen=True)
+class CoachingResult:
+    round_id: str
+    innovation_slug: str
+    visit_date: str | None
+    findings: tuple[str, ...]
+    plan: tuple[PlanItem, ...]
+    follow_up: str | None
+    sources: tuple[Source, ...]
+    body: str
+    source_path: str  # e.g. innovations/lansia-smart/pembinaan-2024.md
+
+
+@dataclass(frozen=True)
+class TeamMember:
+    name: str
+    institution: str
+    note: str | None
+
+
+@dataclass(frozen=True)
+class CoachingRound:
+    id: str
+    name: str
+    start: date
+    end: date
+    organiser: str
+    target_event: str
+    target_year: int
+    purpose: str | None
+    team: tuple[TeamMember, ...]
+    sources: tuple[Source, ...]
+    source_path: str
+
+
+@dataclass(frozen=True)
+class Innovation:
+    slug: str
+    name: str
+    acronym: str | None
+    acronym_expansion: str | None
+    other_names: tuple[str, ...]
+    summary: str | None
+    kecamatan: Kecamatan
+    awards: tuple[Award, ...]
+    fields: tuple[str, ...]  # bidang/urusan
+    digital: str | None  # "digital" | "non-digital"
+    form: str | None  # "tata-kelola" | "pelayanan-publik" | "lainnya"
+    tags: tuple[str, ...]
+    stage: str | None
+    start_year: int | None
+    status: str | None
+    last_verified: str | None
+    replication: Replication
+    contacts: tuple[Contact, ...]
+    sources: tuple[Source, ...]
+    body: str
+    source_path: str  # e.g. innovations/lansia-smart/index.md
+    coaching: tuple[CoachingResult, ...]
+
+    @property
+    def kabupaten(self) -> Kabupaten:
+        return self.kecamatan.kabupaten
+
+    @property
+    def best_award(self) -> Award:
+        return min(self.awards, key=lambda award: (-award.year, award.rank_position))
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    innovations: tuple[Innovation, ...]  # sorted by slug
+    rounds: tuple[CoachingRound, ...]  # sorted by start date
+
+    @cached_property
+    def kecamatan(self) -> tuple[Kecamatan, ...]:
+        return tuple(sorted({inv.kecamatan for inv in self.innovations}, key=lambda kec: kec.code))
+
+    @cached_property
+    def kabupaten(self) -> tuple[Kabupaten, ...]:
+        return tuple(sorted({inv.kabupaten for inv in self.innovations}, key=lambda kab: kab.code))
+
+    def innovations_in(self, place: Kecamatan | Kabupaten) -> tuple[Innovation, ...]:
+        if isinstance(place, Kecamatan):
+            return tuple(inv for inv in self.innovations if inv.kecamatan == place)
+        return tuple(inv for inv in self.innovations if inv.kabupaten == place)
+
+    def results_of_round(self, round_id: str) -> tuple[tuple[Innovation, CoachingResult], ...]:
+        return tuple(
+            (inv, result) for inv in self.innovations for result in inv.coaching if result.round_id == round_id
+        )
+
+    def round(self, round_id: str) -> CoachingRound:
+        return next(item for item in self.rounds if item.id == round_id)

@@ -1,0 +1,125 @@
+"""Checks on a write-up's Markdown body: raw HTML allow-list, safe link schemes, citations, local files.
+
+Contributor text is data. The build refuses what is not allowed (with the line), and the hook also
+sanitises the rendered HTML with nh3 as a second line of defence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+
+from .problems import Problem
+
+# Tags a write-up may use as raw HTML, with the attributes each may carry.
+ALLOWED_HTML: dict[str, frozenset[str]] = {
+    "abbr": frozenset({"title"}),
+    "br": frozenset(),
+    "sub": frozenset(),
+    "sup": frozenset(),
+    "kbd": frozenset(),
+    "mark": frozenset(),
+    "small": frozenset(),
+    "figure": frozenset(),
+    "figcaption": frozenset(),
+    "img": frozenset({"src", "alt", "width", "height"}),
+    "details": frozenset({"open"}),
+    "summary": frozenset(),
+}
+SAFE_SCHEMES = ("http", "https", "mailto")
+CITATION = re.compile(r"\[(S[A-Za-z0-9]{1,7})\](?![(\[:])")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_CODE_SPAN = re.compile(r"`+[^`]*`+")
+_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)\b[^>]*>")
+_MD_LINK = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)\s>]+)")
+_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>")
+_SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
+
+
+def prose_lines(body: str, first_line: int) -> Iterator[tuple[int, str]]:
+    """Body lines outside fenced code blocks, with code spans blanked: code is shown, never interpreted."""
+    in_fence = False
+    for offset, line in enumerate(body.split("\n")):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if not in_fence:
+            yield first_line + offset, _CODE_SPAN.sub("``", line)
+
+
+class _AttributeReader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.attributes: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.attributes = [(name, value or "") for name, value in attrs]
+
+
+def _tag_attributes(tag_text: str) -> list[tuple[str, str]]:
+    reader = _AttributeReader()
+    reader.feed(tag_text)
+    reader.close()
+    return reader.attributes
+
+
+def _unsafe_scheme(url: str) -> str | None:
+    match = _SCHEME.match(url.replace("\t", "").replace("\n", ""))
+    if match and match.group(1).lower() not in SAFE_SCHEMES:
+        return match.group(1).lower()
+    return None
+
+
+def body_problems(body: str, first_line: int, path: str, source_ids: set[str], folder: Path) -> list[Problem]:
+    problems: list[Problem] = []
+    allowed_tags = ", ".join(f"<{tag}>" for tag in ALLOWED_HTML)
+    for line_number, line in prose_lines(body, first_line):
+        for match in _TAG.finditer(line):
+            tag = match.group(1).lower()
+            if tag not in ALLOWED_HTML:
+                message = f"tag HTML <{tag}> tidak diizinkan; pakai Markdown, atau salah satu tag: {allowed_tags}"
+                problems.append(Problem(path, line_number, "", message))
+                continue
+            for name, value in _tag_attributes(match.group(0)):
+                if name.startswith("on"):
+                    message = f"atribut {name}= (menjalankan skrip) tidak diizinkan pada <{tag}>"
+                elif name not in ALLOWED_HTML[tag]:
+                    permitted = ", ".join(sorted(ALLOWED_HTML[tag])) or "tidak ada"
+                    message = f"atribut {name}= tidak diizinkan pada <{tag}>; atribut yang boleh: {permitted}"
+                elif (scheme := _unsafe_scheme(value)) is not None:
+                    message = f"alamat dengan skema '{scheme}:' tidak diizinkan; pakai https:// atau berkas di folder ini"
+                else:
+                    if tag == "img" and name == "src":
+                        problems += _missing_file(value, folder, path, line_number)
+                    continue
+                problems.append(Problem(path, line_number, "", message))
+        for match in (*_MD_LINK.finditer(line), *_AUTOLINK.finditer(line)):
+            url = match.group(2) if match.re is _MD_LINK else match.group(1)
+            scheme = _unsafe_scheme(url)
+            if scheme is not None:
+                message = f"tautan dengan skema '{scheme}:' tidak diizinkan; pakai https://, mailto:, atau tautan ke halaman katalog"
+                problems.append(Problem(path, line_number, "", message))
+            elif match.re is _MD_LINK and match.group(1) == "!":
+                problems += _missing_file(url, folder, path, line_number)
+        for cited in CITATION.findall(line):
+            if cited not in source_ids:
+                known = ", ".join(sorted(source_ids)) or "belum ada"
+                message = f"rujukan [{cited}] tidak ada di daftar sumber; sumber yang ada: {known}"
+                problems.append(Problem(path, line_number, "sumber", message))
+    return problems
+
+
+def _missing_file(url: str, folder: Path, path: str, line: int) -> list[Problem]:
+    if _SCHEME.match(url) or url.startswith(("/", "#")):
+        return []
+    target = url.split("#", 1)[0].split("?", 1)[0]
+    if target and not (folder / target).is_file():
+        return [Problem(path, line, "", f"berkas gambar '{target}' tidak ada di folder {folder.name}/; unggah berkasnya atau perbaiki namanya")]
+    return []
+
+
+def missing_sections(body: str, required: tuple[str, ...]) -> list[str]:
+    headings = {match.strip().lower() for match in re.findall(r"^##\s+(.+?)\s*#*\s*$", body, flags=re.MULTILINE)}
+    return [section for section in required if section.lower() not in headings]

@@ -1,0 +1,293 @@
+"""Render the catalogue to Markdown pages with Jinja, so MkDocs renders, links and checks them like any page.
+
+Every value from a write-up is data: the environment escapes each `{{ value }}` for Markdown and HTML
+alike (as character references), unless the template passes trusted Markup built here.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from babel.dates import format_date
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from . import labels, urls
+from .model import Catalogue, CoachingRound, Innovation
+from .policy import CITATION
+from .regions import Kabupaten, Kecamatan
+
+TEMPLATE_DIR = Path(__file__).parent / "templates"
+# Characters that Markdown, attr_list or HTML could read as syntax.
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]<>#|~&\"'!:]")
+_UNKNOWN = Markup('<span class="kki-kosong">belum terdokumentasi</span>')
+_HEADING = re.compile(r"^(#{1,4})(?=\s)", flags=re.MULTILINE)
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+@dataclass(frozen=True)
+class SiteLinks:
+    """Where the repository lives, for edit links; None leaves them out."""
+
+    edit_base: str | None  # e.g. "https://github.com/owner/repo/edit/main/"
+
+    def edit_url(self, source_path: str) -> str | None:
+        return f"{self.edit_base}{source_path}" if self.edit_base else None
+
+
+def escape_markdown(value: Any) -> Markup:
+    """Plain text that renders as itself in Markdown and in raw HTML: one line, specials as references."""
+    if isinstance(value, Markup):
+        return value
+    text = re.sub(r"\s+", " ", str(value))
+    return Markup(_MARKDOWN_SPECIAL.sub(lambda match: f"&#{ord(match.group())};", text))
+
+
+def safe_url(url: str) -> Markup:
+    """A URL that cannot end a Markdown link early or break out of an attribute."""
+    return Markup(quote(url, safe=":/?#@!$&*+,;=%~-._[]"))
+
+
+def anchor(prefix: str, source_id: str) -> Markup:
+    return Markup(f"{prefix}-{source_id.lower()}")
+
+
+def cite_text(text: str, prefix: str, target: str = "") -> Markup:
+    """Escape a data value, turning its [S1] citations into links to the source list."""
+    pieces: list[str] = []
+    position = 0
+    for match in CITATION.finditer(text):
+        pieces.append(escape_markdown(text[position : match.start()]))
+        pieces.append(Markup(f"[\\[{match.group(1)}\\]]({target}#{anchor(prefix, match.group(1))})"))
+        position = match.end()
+    pieces.append(escape_markdown(text[position:]))
+    return Markup("".join(pieces).strip())
+
+
+def cite_body(body: str, prefix: str, heading_shift: int = 0) -> Markup:
+    """A validated Markdown body with citations linked and, when nested, headings moved down."""
+    lines = []
+    in_fence = False
+    for line in body.split("\n"):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+        elif not in_fence:
+            line = CITATION.sub(lambda match: f"[\\[{match.group(1)}\\]](#{anchor(prefix, match.group(1))})", line)
+            if heading_shift:
+                line = _HEADING.sub(lambda match: "#" * min(6, len(match.group(1)) + heading_shift), line)
+        lines.append(line)
+    return Markup("\n".join(lines).strip())
+
+
+def date_id(value: str | date | None) -> str | None:
+    """A date the Indonesian way ("21 Oktober 2024"); None stays None so templates show it as unknown."""
+    if value is None:
+        return None
+    day = value if isinstance(value, date) else date.fromisoformat(value)
+    return format_date(day, "d MMMM y", locale="id")
+
+
+def _finalize(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, Markup):
+        return value
+    return escape_markdown(str(value).strip())
+
+
+def make_environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATE_DIR),
+        finalize=_finalize,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        # Autoescape makes macros return Markup; _finalize has already escaped every plain value.
+        autoescape=True,
+    )
+    env.filters.update(
+        yaml=lambda value: Markup(json.dumps(str(value), ensure_ascii=False)),
+        url=safe_url,
+        date_id=date_id,
+        md_join=lambda values, separator=", ": Markup(separator).join(escape_markdown(value) for value in values),
+    )
+    env.globals.update(
+        labels=labels,
+        page=lambda item: Markup(urls.markdown_link(urls.page_of(item))),
+        anchor=anchor,
+        cite_text=cite_text,
+        unknown=lambda: _UNKNOWN,
+    )
+    return env
+
+
+def _description(text: str, limit: int = 160) -> str:
+    text = " ".join(CITATION.sub("", text).split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _kit(inv: Innovation) -> list[tuple[str, tuple[str, ...]]]:
+    rep = inv.replication
+    return [
+        ("Prasyarat", rep.prerequisites),
+        ("Sumber daya", rep.resources),
+        ("Mitra", rep.partners),
+        ("Langkah", rep.steps),
+        ("Risiko", rep.risks),
+    ]
+
+
+@dataclass
+class Renderer:
+    catalogue: Catalogue
+    links: SiteLinks
+    regions_credit: str
+
+    def __post_init__(self) -> None:
+        self.env = make_environment()
+        self.rounds = {item.id: item for item in self.catalogue.rounds}
+
+    def _render(self, template: str, **context: Any) -> str:
+        return self.env.get_template(template).render(rounds=self.rounds, **context)
+
+    def innovation(self, inv: Innovation) -> str:
+        place = f"Kecamatan {inv.kecamatan.name}, {inv.kabupaten.name}"
+        summary = inv.summary or f"Inovasi {inv.name} dari {place}."
+        return self._render(
+            "inovasi.md.j2",
+            inv=inv,
+            description=_description(f"{summary} {inv.best_award.label}, {place}."),
+            story=cite_body(inv.body, "sumber"),
+            coaching_bodies={
+                result.round_id: cite_body(result.body, f"sumber-{result.round_id}", heading_shift=2)
+                for result in inv.coaching
+            },
+            kit=_kit(inv),
+            edit_url=self.links.edit_url(inv.source_path),
+        )
+
+    def _history(self, innovations: tuple[Innovation, ...]) -> list:
+        return sorted(
+            ((inv, result) for inv in innovations for result in inv.coaching),
+            key=lambda pair: (self.rounds[pair[1].round_id].start, pair[0].name),
+        )
+
+    def kecamatan(self, kec: Kecamatan) -> str:
+        innovations = self.catalogue.innovations_in(kec)
+        names = ", ".join(inv.name for inv in innovations)
+        return self._render(
+            "kecamatan.md.j2",
+            kec=kec,
+            innovations=innovations,
+            history=self._history(innovations),
+            description=_description(f"Kecamatan {kec.name}, {kec.kabupaten.name} (kode {kec.code}): inovasi {names}."),
+            regions_credit=self.regions_credit,
+        )
+
+    def kabupaten(self, kab: Kabupaten) -> str:
+        innovations = self.catalogue.innovations_in(kab)
+        kecamatan = sorted({inv.kecamatan for inv in innovations}, key=lambda kec: kec.code)
+        return self._render(
+            "kabupaten.md.j2",
+            kab=kab,
+            kecamatan=kecamatan,
+            innovations=innovations,
+            history=self._history(innovations),
+            description=_description(
+                f"{kab.name} (kode {kab.code}): {len(innovations)} inovasi kecamatan pemenang penghargaan di katalog."
+            ),
+            regions_credit=self.regions_credit,
+        )
+
+    def coaching_round(self, coaching_round: CoachingRound) -> str:
+        period = f"{date_id(coaching_round.start)} – {date_id(coaching_round.end)}"
+        return self._render(
+            "pembinaan.md.j2",
+            round=coaching_round,
+            results=self.catalogue.results_of_round(coaching_round.id),
+            description=_description(
+                f"{coaching_round.name}, {period}, oleh {coaching_round.organiser}: tim, hasil, dan rencana tiap kunjungan."
+            ),
+        )
+
+    def winners(self) -> str:
+        years = sorted({award.year for inv in self.catalogue.innovations for award in inv.awards}, reverse=True)
+        by_year = [
+            (
+                year,
+                sorted(
+                    ((inv, award) for inv in self.catalogue.innovations for award in inv.awards if award.year == year),
+                    key=lambda pair: (pair[1].rank_position, pair[0].name),
+                ),
+            )
+            for year in years
+        ]
+        return self._render("pemenang.md.j2", by_year=by_year)
+
+    def listing(self, title: str, description: str, intro: str, headers: list[str], rows: list[list[Markup]]) -> str:
+        return self._render(
+            "daftar.md.j2", title=title, description=description, intro=intro, headers=headers, rows=rows
+        )
+
+    def link(self, text: str, item: Any) -> Markup:
+        return Markup(f"[{escape_markdown(text)}]({urls.markdown_link(urls.page_of(item))})")
+
+    def kecamatan_index(self) -> str:
+        rows = [
+            [self.link(kec.name, kec), self.link(kec.kabupaten.name, kec.kabupaten), escape_markdown(kec.code),
+             escape_markdown(len(self.catalogue.innovations_in(kec)))]
+            for kec in sorted(self.catalogue.kecamatan, key=lambda kec: kec.name)
+        ]
+        return self.listing(
+            "Kecamatan",
+            "Daftar kecamatan di Jawa Timur yang inovasinya tercatat di katalog, dengan kode Kemendagri.",
+            "Kecamatan yang inovasinya tercatat di katalog ini.",
+            ["Kecamatan", "Kabupaten/kota", "Kode", "Jumlah inovasi"],
+            rows,
+        )
+
+    def kabupaten_index(self) -> str:
+        rows = [
+            [self.link(kab.name, kab), escape_markdown(kab.code),
+             escape_markdown(len(self.catalogue.innovations_in(kab)))]
+            for kab in sorted(self.catalogue.kabupaten, key=lambda kab: kab.name)
+        ]
+        return self.listing(
+            "Kabupaten/kota",
+            "Daftar kabupaten/kota di Jawa Timur yang kecamatannya punya inovasi di katalog.",
+            "Kabupaten/kota yang kecamatannya punya inovasi di katalog ini.",
+            ["Kabupaten/kota", "Kode", "Jumlah inovasi"],
+            rows,
+        )
+
+    def rounds_index(self) -> str:
+        rows = [
+            [self.link(item.name, item), escape_markdown(f"{date_id(item.start)} – {date_id(item.end)}"),
+             escape_markdown(item.organiser), escape_markdown(len(self.catalogue.results_of_round(item.id)))]
+            for item in sorted(self.catalogue.rounds, key=lambda item: item.start, reverse=True)
+        ]
+        return self.listing(
+            "Pembinaan",
+            "Putaran pembinaan pemenang SKK oleh Pemerintah Provinsi Jawa Timur: periode, tim, dan hasilnya.",
+            "Setelah penghargaan, tim pembina mengunjungi kecamatan pemenang untuk menjaga inovasinya tetap berjalan.",
+            ["Putaran", "Periode", "Penyelenggara", "Kunjungan"],
+            rows,
+        )
+
+    def pages(self) -> dict[str, str]:
+        """Every generated page, keyed by its path in the site (the same path MkDocs' File uses)."""
+        pages = {urls.page_of(inv): self.innovation(inv) for inv in self.catalogue.innovations}
+        pages |= {urls.page_of(kec): self.kecamatan(kec) for kec in self.catalogue.kecamatan}
+        pages |= {urls.page_of(kab): self.kabupaten(kab) for kab in self.catalogue.kabupaten}
+        pages |= {urls.page_of(item): self.coaching_round(item) for item in self.catalogue.rounds}
+        pages[urls.KECAMATAN_INDEX] = self.kecamatan_index()
+        pages[urls.KABUPATEN_INDEX] = self.kabupaten_index()
+        pages[urls.ROUNDS_INDEX] = self.rounds_index()
+        return pages

@@ -1,0 +1,128 @@
+"""JSON Schema validation of front matter, with every error turned into a located Indonesian message.
+
+The schemas live in innovations/_skema/ and are published on the site, so editors validate against the
+very same rules as the build.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+from jsonschema.exceptions import ValidationError
+from referencing import Registry, Resource
+
+from .frontmatter import Document
+from .problems import Problem
+
+SCHEMA_NAMES = ("inovasi", "pembinaan", "putaran")
+
+_TYPE_LABELS = {
+    "string": "teks",
+    "integer": "bilangan bulat",
+    "number": "angka",
+    "array": "daftar (baris berawalan '- ')",
+    "object": "kelompok 'kunci: nilai'",
+    "null": "kosong (null)",
+    "boolean": "ya/tidak",
+}
+
+
+@cache
+def load_schemas(schema_dir: Path) -> dict[str, dict[str, Any]]:
+    return {
+        name: json.loads((schema_dir / f"{name}.schema.json").read_text(encoding="utf-8")) for name in SCHEMA_NAMES
+    }
+
+
+@cache
+def validator_for(schema_dir: Path, name: str) -> jsonschema.Draft202012Validator:
+    schemas = load_schemas(schema_dir)
+    registry = Registry().with_resources(
+        (schema["$id"], Resource.from_contents(schema)) for schema in schemas.values()
+    )
+    return jsonschema.Draft202012Validator(
+        schemas[name], registry=registry, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+
+
+def schema_problems(document: Document, validator: jsonschema.Draft202012Validator) -> list[Problem]:
+    problems: set[Problem] = set()
+    for error in validator.iter_errors(document.data):
+        problems.update(_to_problems(error, document))
+    return sorted(problems)
+
+
+def _to_problems(error: ValidationError, document: Document) -> list[Problem]:
+    field_path = tuple(error.absolute_path)
+    label = ".".join(str(part) for part in field_path)
+    line = document.line_of(field_path)
+    instance = error.instance
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    kind = error.validator
+
+    if kind == "required":
+        missing = [name for name in error.validator_value if name not in instance]
+        return [
+            Problem(document.path, line, ".".join(filter(None, (label, name))), "wajib diisi, tetapi tidak ada")
+            for name in missing
+        ]
+    if kind == "additionalProperties":
+        allowed = sorted(schema.get("properties", {}))
+        extras = [name for name in instance if name not in allowed]
+        return [
+            Problem(
+                document.path,
+                document.line_of((*field_path, name)),
+                ".".join(filter(None, (label, str(name)))),
+                f"kunci tidak dikenal{_did_you_mean(str(name), allowed)}; kunci yang diizinkan: {', '.join(allowed)}",
+            )
+            for name in extras
+        ]
+    if kind == "enum":
+        allowed = [_show(value) for value in error.validator_value]
+        message = f"nilai {_show(instance)} tidak dikenal{_did_you_mean(str(instance), allowed)}; pilihan: {', '.join(allowed)}"
+    elif kind == "type":
+        wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        message = f"harus berupa {' atau '.join(_TYPE_LABELS[name] for name in wanted)}, bukan {_show(instance)}"
+    elif kind == "format" and error.validator_value == "date":
+        message = f"tanggal {_show(instance)} tidak valid; tulis tahun-bulan-tanggal (YYYY-MM-DD), mis. 2024-10-21"
+    elif kind == "pattern":
+        message = f"isi {_show(instance)} tidak sesuai aturan: {schema.get('description', error.validator_value)}"
+    elif kind == "minLength":
+        message = f"terlalu pendek; minimal {error.validator_value} karakter"
+    elif kind == "maxLength":
+        message = f"terlalu panjang ({len(instance)} karakter); maksimal {error.validator_value} karakter"
+    elif kind == "minItems":
+        message = f"daftar ini minimal berisi {error.validator_value} butir"
+    elif kind == "uniqueItems":
+        message = "ada butir yang ditulis dua kali; hapus yang ganda"
+    elif kind in ("minimum", "maximum"):
+        bound = "paling kecil" if kind == "minimum" else "paling besar"
+        message = f"nilai {_show(instance)} di luar batas; {bound} {error.validator_value}"
+    elif kind == "anyOf" and field_path == ("kecamatan",):
+        message = "isi kode Kemendagri kecamatan (mis. \"35.79.03\") atau namanya beserta kabupaten/kota"
+    else:
+        message = f"tidak sesuai skema ({error.message})"
+    return [Problem(document.path, line, label, message)]
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, str):
+        return f"'{value}'"
+    if isinstance(value, bool):
+        return "ya/tidak"
+    if isinstance(value, (list, dict)):
+        return _TYPE_LABELS["array" if isinstance(value, list) else "object"]
+    return str(value)
+
+
+def _did_you_mean(value: str, allowed: list[str]) -> str:
+    close = difflib.get_close_matches(value.strip("'"), [item.strip("'") for item in allowed], n=1, cutoff=0.6)
+    return f" (mungkin maksud Anda '{close[0]}'?)" if close else ""

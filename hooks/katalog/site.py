@@ -1,0 +1,78 @@
+"""Everything one build of the site needs from the core, computed once per build."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urljoin
+
+import nh3
+
+from . import urls
+from .load import CONTENT_DIR, WRITE_UP, load_catalogue
+from .model import Catalogue
+from .regions import load_regions
+from .render import Renderer, SiteLinks
+
+DOCS_DIR = "docs"
+# What generated pages may contain after Markdown rendering; anything else is stripped (defence in depth:
+# the validator already refuses raw HTML outside policy.ALLOWED_HTML).
+_SAFE_TAGS = {
+    "a", "abbr", "blockquote", "br", "code", "dd", "del", "details", "div", "dl", "dt", "em", "figcaption",
+    "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "img", "kbd", "li", "mark", "ol", "p", "pre", "small",
+    "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
+}
+_SAFE_ATTRIBUTES = {
+    "*": {"class", "id", "title"},
+    "a": {"href"},
+    "img": {"src", "alt", "width", "height"},
+    "details": {"open"},
+    "td": {"align"},
+    "th": {"align"},
+}
+
+
+@dataclass(frozen=True)
+class SiteBuild:
+    catalogue: Catalogue
+    pages: dict[str, str]  # page path in the site -> Markdown
+    edit_paths: dict[str, str]  # page path -> source file, relative to docs/ (what MkDocs' File.edit_uri wants)
+    assets: dict[str, Path]  # site path -> file next to a write-up (images and the like)
+    winners: str  # Markdown for the home page's winners table
+
+    @staticmethod
+    def sanitize(html: str) -> str:
+        return nh3.clean(
+            html, tags=_SAFE_TAGS, attributes=_SAFE_ATTRIBUTES, url_schemes={"http", "https", "mailto"}, link_rel=None
+        )
+
+
+def edit_base(repo_url: str | None, edit_uri: str | None) -> str | None:
+    """The repository's edit URL for its root, from MkDocs' repo_url and edit_uri ("edit/main/docs/")."""
+    if not repo_url or not edit_uri:
+        return None
+    return urljoin(repo_url.rstrip("/") + "/", edit_uri.rstrip("/") + "/../")
+
+
+def regions_credit() -> str:
+    source = load_regions().source
+    return f"paket {source['paket']}, data berlisensi {source['lisensi_data']}"
+
+
+def build_site(root: Path, repo_url: str | None = None, edit_uri: str | None = None) -> SiteBuild:
+    catalogue = load_catalogue(root)
+    renderer = Renderer(catalogue, SiteLinks(edit_base(repo_url, edit_uri)), regions_credit())
+    pages = renderer.pages()
+    edit_paths = {urls.page_of(inv): posixpath.relpath(inv.source_path, DOCS_DIR) for inv in catalogue.innovations}
+    edit_paths |= {urls.page_of(item): posixpath.relpath(item.source_path, DOCS_DIR) for item in catalogue.rounds}
+    assets = {}
+    for inv in catalogue.innovations:
+        folder = root / CONTENT_DIR / inv.slug
+        for file in sorted(folder.iterdir()):
+            if file.is_file() and file.suffix != ".md" and not file.name.startswith("."):
+                assets[posixpath.join(posixpath.dirname(urls.page_of(inv)), file.name)] = file
+    return SiteBuild(catalogue, pages, edit_paths, assets, renderer.winners())
+
+
+__all__ = ["SiteBuild", "build_site", "WRITE_UP"]

@@ -49,7 +49,9 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
     """UTF-8 text with a BOM removed and Windows line endings folded, or a located problem."""
     if len(raw) > MAX_FILE_BYTES:
         size_kb = len(raw) // 1000
-        message = f"berkas terlalu besar ({size_kb} KB); batasnya {MAX_FILE_BYTES // 1000} KB — pecah atau ringkas isinya"
+        message = (
+            f"berkas terlalu besar ({size_kb} KB); batasnya {MAX_FILE_BYTES // 1000} KB — pecah atau ringkas isinya"
+        )
         return None, [Problem(path, 0, "", message)]
     try:
         text = raw.decode("utf-8-sig")
@@ -125,15 +127,32 @@ def _yaml_problem(error: yaml.MarkedYAMLError, yaml_text: str, path: str, first_
         message = "karakter tab tidak boleh dipakai di YAML; ganti dengan spasi"
     elif "quoted scalar" in context:
         mark = error.context_mark or mark
-        message = "tanda kutip dibuka tetapi tidak ditutup; tutup dengan tanda kutip yang sama"
+        message = _UNCLOSED_QUOTE
+    elif mark and (quote_line := _unclosed_quote_line(yaml_lines, mark.line)) is not None:
+        # A quote left open swallows the lines after it; the parser only trips at the next quote.
+        return Problem(path, first_line + quote_line, "", _UNCLOSED_QUOTE)
     elif "mapping values are not allowed" in problem:
-        message = "ada titik dua (:) di dalam nilai; apit nilainya dengan tanda kutip, mis. judul: \"A: B\""
+        message = 'ada titik dua (:) di dalam nilai; apit nilainya dengan tanda kutip, mis. judul: "A: B"'
     elif "expected <block end>" in problem or "did not find expected key" in problem:
         message = "indentasi tidak konsisten; samakan jumlah spasi di awal baris yang setingkat"
     else:
         message = f"YAML tidak valid ({problem or context})"
     line = first_line + (mark.line if mark else 0)
     return Problem(path, line, "", message)
+
+
+_UNCLOSED_QUOTE = "tanda kutip dibuka tetapi tidak ditutup; tutup dengan tanda kutip yang sama"
+
+
+def _unclosed_quote_line(yaml_lines: list[str], before: int) -> int | None:
+    """The first line before `before` whose value opens a quote it does not close."""
+    for index, line in enumerate(yaml_lines[:before]):
+        value = line.split(": ", 1)[1].strip() if ": " in line else line.strip().removeprefix("- ")
+        if value[:1] == '"' and (len(value) == 1 or not value.endswith('"') or value.endswith('\\"')):
+            return index
+        if value[:1] == "'" and (len(value) == 1 or not value.endswith("'")):
+            return index
+    return None
 
 
 def _check_nodes(
@@ -166,7 +185,9 @@ def _check_nodes(
             problems += _check_nodes(value_node, child, path, field_lines, seen, first_line)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            field_lines[(*field_path, index)] = first_line + item.start_mark.line
+            # An alias shares its anchor's node (and position): locate it by its parent instead.
+            item_line = line if id(item) in seen else first_line + item.start_mark.line
+            field_lines[(*field_path, index)] = item_line
             problems += _check_nodes(item, (*field_path, index), path, field_lines, seen, first_line)
     return problems
 

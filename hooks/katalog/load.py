@@ -56,7 +56,8 @@ def check_catalogue(root: Path, regions: Regions | None = None) -> tuple[Catalog
         problems += found
         if coaching_round:
             rounds.append(coaching_round)
-    round_ids = {item.id for item in rounds}
+    # Every round file counts as existing, valid or not: its own problems are reported once, above.
+    round_ids = {file.stem for file in (content_dir / ROUNDS_DIR).glob("*.yml")}
 
     innovations: list[Innovation] = []
     slugs_seen: dict[str, str] = {}
@@ -68,7 +69,10 @@ def check_catalogue(root: Path, regions: Regions | None = None) -> tuple[Catalog
                 continue
             if not COACHING_FILE.match(file.name):
                 rel = _rel(file, root)
-                message = "nama berkas tidak dikenal; tulisan inovasi bernama index.md, hasil pembinaan pembinaan-<putaran>.md"
+                message = (
+                    "nama berkas tidak dikenal; tulisan inovasi bernama index.md, "
+                    "hasil pembinaan pembinaan-<putaran>.md"
+                )
                 problems.append(Problem(rel, 0, "", message))
                 continue
             result, found = _load_result(file, root, schema_dir, round_ids, write_up.is_file())
@@ -85,9 +89,13 @@ def check_catalogue(root: Path, regions: Regions | None = None) -> tuple[Catalog
         if innovation is None:
             continue
         rel = innovation.source_path
+        if innovation.slug != folder.name:
+            message = f"id '{innovation.slug}' harus sama dengan nama foldernya '{folder.name}'"
+            problems.append(Problem(rel, innovation.id_line, "id", message))
         if innovation.slug in slugs_seen:
-            message = f"id '{innovation.slug}' sudah dipakai oleh {slugs_seen[innovation.slug]}; setiap inovasi butuh id sendiri"
-            problems.append(Problem(rel, 2, "id", message))
+            owner = slugs_seen[innovation.slug]
+            message = f"id '{innovation.slug}' sudah dipakai oleh {owner}; setiap inovasi butuh id sendiri"
+            problems.append(Problem(rel, innovation.id_line, "id", message))
         slugs_seen.setdefault(innovation.slug, rel)
         innovations.append(innovation)
 
@@ -116,7 +124,9 @@ def _duplicate_source_ids(document: Document) -> list[Problem]:
     for index, item in enumerate(document.data["sumber"]):
         if item["id"] in seen:
             line = document.line_of(("sumber", index, "id"))
-            problems.append(Problem(document.path, line, f"sumber.{index}.id", f"id sumber '{item['id']}' dipakai dua kali"))
+            problems.append(
+                Problem(document.path, line, f"sumber.{index}.id", f"id sumber '{item['id']}' dipakai dua kali")
+            )
         seen.add(item["id"])
     return problems
 
@@ -129,16 +139,13 @@ def _load_innovation(
     if document is None:
         return None, problems
     problems = _validated(document, schema_dir, "inovasi")
+    problems += policy.front_matter_problems(document.data, rel, document.line_of)
     data = document.data
     if problems:
         # Still check the body, so a contributor sees every problem in one pass.
         source_ids = {item.get("id") for item in data.get("sumber", []) if isinstance(item, dict)}
         return None, problems + _body_problems(document, source_ids - {None}, file.parent, required=STORY_SECTIONS)
 
-    folder_name = file.parent.name
-    if data["id"] != folder_name:
-        message = f"id '{data['id']}' harus sama dengan nama foldernya '{folder_name}'"
-        problems.append(Problem(rel, document.line_of(("id",)), "id", message))
     place = data["kecamatan"]
     kecamatan, message = resolve_kecamatan(regions, place.get("kode"), place.get("nama"), place.get("kabupaten"))
     if kecamatan is None:
@@ -149,7 +156,14 @@ def _load_innovation(
         if award["sumber"] not in source_ids:
             line = document.line_of(("penghargaan", index, "sumber"))
             known = ", ".join(sorted(source_ids))
-            problems.append(Problem(rel, line, f"penghargaan.{index}.sumber", f"sumber '{award['sumber']}' tidak ada di daftar sumber; yang ada: {known}"))
+            problems.append(
+                Problem(
+                    rel,
+                    line,
+                    f"penghargaan.{index}.sumber",
+                    f"sumber '{award['sumber']}' tidak ada di daftar sumber; yang ada: {known}",
+                )
+            )
     problems += _body_problems(document, source_ids, file.parent, required=STORY_SECTIONS)
     if problems or kecamatan is None:
         return None, problems
@@ -185,12 +199,11 @@ def _load_innovation(
             complexity=replikasi.get("kompleksitas"),
             cost_class=replikasi.get("kelas_biaya"),
         ),
-        contacts=tuple(
-            Contact(item["lembaga"], item.get("url"), item.get("email")) for item in data.get("kontak", [])
-        ),
+        contacts=tuple(Contact(item["lembaga"], item.get("url"), item.get("email")) for item in data.get("kontak", [])),
         sources=_sources(data["sumber"]),
         body=document.body,
         source_path=rel,
+        id_line=document.line_of(("id",)),
         coaching=results,
     )
     return innovation, []
@@ -201,7 +214,7 @@ def _body_problems(document: Document, source_ids: set[str], folder: Path, requi
     if required:
         if not document.body.strip():
             message = "isi tulisan kosong; tulis kisahnya di bawah front matter dengan bagian: " + ", ".join(required)
-            return problems + [Problem(document.path, document.body_line, "", message)]
+            return [*problems, Problem(document.path, document.body_line, "", message)]
         missing = policy.missing_sections(document.body, required)
         if missing:
             message = "bagian wajib belum ada: " + ", ".join(f"'## {name}'" for name in missing)
@@ -217,9 +230,13 @@ def _load_result(
     if document is None:
         return None, problems
     problems = _validated(document, schema_dir, "pembinaan")
+    problems += policy.front_matter_problems(document.data, rel, document.line_of)
     slug = file.parent.name
     if not innovation_exists:
-        message = f"hasil pembinaan untuk inovasi '{slug}' yang tidak ada; tambahkan innovations/{slug}/index.md atau pindahkan berkas ini"
+        message = (
+            f"hasil pembinaan untuk inovasi '{slug}' yang tidak ada; "
+            f"tambahkan innovations/{slug}/index.md atau pindahkan berkas ini"
+        )
         problems.append(Problem(rel, 0, "", message))
     if problems:
         return None, problems
@@ -227,15 +244,30 @@ def _load_result(
     file_round = COACHING_FILE.match(file.name).group(1)
     line = document.line_of(("putaran",))
     if data["putaran"] != file_round:
-        problems.append(Problem(rel, line, "putaran", f"putaran '{data['putaran']}' harus sama dengan nama berkas (pembinaan-{data['putaran']}.md)"))
+        problems.append(
+            Problem(
+                rel,
+                line,
+                "putaran",
+                f"putaran '{data['putaran']}' harus sama dengan nama berkas (pembinaan-{data['putaran']}.md)",
+            )
+        )
     if data["putaran"] not in round_ids:
         known = ", ".join(sorted(round_ids)) or "belum ada"
-        problems.append(Problem(rel, line, "putaran", f"putaran '{data['putaran']}' tidak ada di innovations/{ROUNDS_DIR}/; putaran yang ada: {known}"))
+        problems.append(
+            Problem(
+                rel,
+                line,
+                "putaran",
+                f"putaran '{data['putaran']}' tidak ada di innovations/{ROUNDS_DIR}/; putaran yang ada: {known}",
+            )
+        )
     source_ids = {item["id"] for item in data["sumber"]}
     problems += _duplicate_source_ids(document)
     problems += _body_problems(document, source_ids, file.parent, required=())
-    for index, item in enumerate(data.get("temuan", [])):
-        problems += policy.body_problems(item, document.line_of(("temuan", index)), rel, source_ids, file.parent)
+    for field_path, text in _cited_fields(data):
+        label = ".".join(map(str, field_path))
+        problems += policy.citation_problems(text, document.line_of(field_path), rel, source_ids, label)
     if problems:
         return None, problems
     return CoachingResult(
@@ -254,6 +286,16 @@ def _load_result(
     ), []
 
 
+def _cited_fields(data: dict[str, Any]) -> list[tuple[tuple[str | int, ...], str]]:
+    """Coaching-result fields shown with their [S1] citations linked."""
+    findings = [(("temuan", index), text) for index, text in enumerate(data.get("temuan", []))]
+    plans = [
+        (("rencana_pengembangan", index, "rencana"), item["rencana"])
+        for index, item in enumerate(data.get("rencana_pengembangan", []))
+    ]
+    return findings + plans
+
+
 def _load_round(file: Path, root: Path, schema_dir: Path) -> tuple[CoachingRound | None, list[Problem]]:
     rel = _rel(file, root)
     text, problems = decode(file.read_bytes(), rel)
@@ -263,15 +305,30 @@ def _load_round(file: Path, root: Path, schema_dir: Path) -> tuple[CoachingRound
     if document is None:
         return None, problems
     problems = _validated(document, schema_dir, "putaran")
+    problems += policy.front_matter_problems(document.data, rel, document.line_of)
     if problems:
         return None, problems
     data = document.data
     if data["id"] != file.stem:
-        problems.append(Problem(rel, document.line_of(("id",)), "id", f"id '{data['id']}' harus sama dengan nama berkas '{file.stem}'"))
+        problems.append(
+            Problem(
+                rel, document.line_of(("id",)), "id", f"id '{data['id']}' harus sama dengan nama berkas '{file.stem}'"
+            )
+        )
     start, end = date.fromisoformat(data["mulai"]), date.fromisoformat(data["selesai"])
     if end < start:
-        problems.append(Problem(rel, document.line_of(("selesai",)), "selesai", f"tanggal selesai {end} lebih awal dari tanggal mulai {start}"))
+        problems.append(
+            Problem(
+                rel,
+                document.line_of(("selesai",)),
+                "selesai",
+                f"tanggal selesai {end} lebih awal dari tanggal mulai {start}",
+            )
+        )
     problems += _duplicate_source_ids(document)
+    source_ids = {item["id"] for item in data["sumber"]}
+    purpose_line = document.line_of(("tujuan",))
+    problems += policy.citation_problems(data.get("tujuan") or "", purpose_line, rel, source_ids, "tujuan")
     if problems:
         return None, problems
     return CoachingRound(
@@ -289,4 +346,4 @@ def _load_round(file: Path, root: Path, schema_dir: Path) -> tuple[CoachingRound
     ), []
 
 
-__all__ = ["check_catalogue", "load_catalogue", "parse_document", "CatalogueError"]
+__all__ = ["CatalogueError", "check_catalogue", "load_catalogue", "parse_document"]

@@ -129,6 +129,7 @@ class Innovation:
     sources: tuple[Source, ...]
     body: str
     source_path: str  # e.g. innovations/lansia-smart/index.md
+    id_line: int  # where `id:` stands in the write-up, for messages about the slug
     coaching: tuple[CoachingResult, ...]
 
     @property

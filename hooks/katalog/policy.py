@@ -7,10 +7,11 @@ sanitises the rendered HTML with nh3 as a second line of defence.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
+from .frontmatter import FieldPath
 from .problems import Problem
 
 # Tags a write-up may use as raw HTML, with the attributes each may carry.
@@ -32,7 +33,7 @@ SAFE_SCHEMES = ("http", "https", "mailto")
 CITATION = re.compile(r"\[(S[A-Za-z0-9]{1,7})\](?![(\[:])")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _CODE_SPAN = re.compile(r"`+[^`]*`+")
-_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)\b[^>]*>")
+_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)\b[^>]*>")  # opening tags: a lone closing tag runs nothing
 _MD_LINK = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)\s>]+)")
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>")
 _SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
@@ -89,7 +90,9 @@ def body_problems(body: str, first_line: int, path: str, source_ids: set[str], f
                     permitted = ", ".join(sorted(ALLOWED_HTML[tag])) or "tidak ada"
                     message = f"atribut {name}= tidak diizinkan pada <{tag}>; atribut yang boleh: {permitted}"
                 elif (scheme := _unsafe_scheme(value)) is not None:
-                    message = f"alamat dengan skema '{scheme}:' tidak diizinkan; pakai https:// atau berkas di folder ini"
+                    message = (
+                        f"alamat dengan skema '{scheme}:' tidak diizinkan; pakai https:// atau berkas di folder ini"
+                    )
                 else:
                     if tag == "img" and name == "src":
                         problems += _missing_file(value, folder, path, line_number)
@@ -99,15 +102,25 @@ def body_problems(body: str, first_line: int, path: str, source_ids: set[str], f
             url = match.group(2) if match.re is _MD_LINK else match.group(1)
             scheme = _unsafe_scheme(url)
             if scheme is not None:
-                message = f"tautan dengan skema '{scheme}:' tidak diizinkan; pakai https://, mailto:, atau tautan ke halaman katalog"
+                message = (
+                    f"tautan dengan skema '{scheme}:' tidak diizinkan; "
+                    "pakai https://, mailto:, atau tautan ke halaman katalog"
+                )
                 problems.append(Problem(path, line_number, "", message))
             elif match.re is _MD_LINK and match.group(1) == "!":
                 problems += _missing_file(url, folder, path, line_number)
-        for cited in CITATION.findall(line):
-            if cited not in source_ids:
-                known = ", ".join(sorted(source_ids)) or "belum ada"
-                message = f"rujukan [{cited}] tidak ada di daftar sumber; sumber yang ada: {known}"
-                problems.append(Problem(path, line_number, "sumber", message))
+        problems += citation_problems(line, line_number, path, source_ids)
+    return problems
+
+
+def citation_problems(text: str, line: int, path: str, source_ids: set[str], field: str = "") -> list[Problem]:
+    """Every [S1]-style citation must name a source in the file's own list."""
+    problems = []
+    for cited in CITATION.findall(text):
+        if cited not in source_ids:
+            known = ", ".join(sorted(source_ids)) or "belum ada"
+            message = f"rujukan [{cited}] tidak ada di daftar sumber; sumber yang ada: {known}"
+            problems.append(Problem(path, line, field, message))
     return problems
 
 
@@ -116,10 +129,42 @@ def _missing_file(url: str, folder: Path, path: str, line: int) -> list[Problem]
         return []
     target = url.split("#", 1)[0].split("?", 1)[0]
     if target and not (folder / target).is_file():
-        return [Problem(path, line, "", f"berkas gambar '{target}' tidak ada di folder {folder.name}/; unggah berkasnya atau perbaiki namanya")]
+        return [
+            Problem(
+                path,
+                line,
+                "",
+                f"berkas gambar '{target}' tidak ada di folder {folder.name}/; unggah berkasnya atau perbaiki namanya",
+            )
+        ]
     return []
 
 
 def missing_sections(body: str, required: tuple[str, ...]) -> list[str]:
     headings = {match.strip().lower() for match in re.findall(r"^##\s+(.+?)\s*#*\s*$", body, flags=re.MULTILINE)}
     return [section for section in required if section.lower() not in headings]
+
+
+_ANY_TAG = re.compile(r"<\s*/?\s*[A-Za-z!]")
+
+
+def front_matter_problems(data: object, path: str, line_of: Callable[[FieldPath], int]) -> list[Problem]:
+    """Front-matter values are plain text: any HTML tag in them is refused (it would be shown, never run)."""
+    problems = []
+    for field_path, value in _strings(data, ()):
+        if _ANY_TAG.search(value):
+            label = ".".join(str(part) for part in field_path)
+            message = "teks di front matter tidak boleh berisi tag HTML (<…>); tulis sebagai teks biasa"
+            problems.append(Problem(path, line_of(field_path), label, message))
+    return problems
+
+
+def _strings(value: object, field_path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
+    if isinstance(value, str):
+        yield field_path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*field_path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, (*field_path, index))

@@ -95,7 +95,9 @@ def load_regions(data_file: Path = DATA_FILE) -> Regions:
     return Regions(tuple(kabupaten.values()), kecamatan, data["sumber"])
 
 
-def resolve_kecamatan(regions: Regions, code: str | None, name: str | None, kabupaten_name: str | None) -> tuple[Kecamatan | None, str]:
+def resolve_kecamatan(
+    regions: Regions, code: str | None, name: str | None, kabupaten_name: str | None
+) -> tuple[Kecamatan | None, str]:
     """The kecamatan a write-up names, or None and an Indonesian message that says what to write instead."""
     if code:
         found = regions.kecamatan_by_code(code)
@@ -111,7 +113,10 @@ def resolve_kecamatan(regions: Regions, code: str | None, name: str | None, kabu
         return None, "isi kode Kemendagri kecamatan atau namanya beserta kabupaten/kota"
     candidates = regions.kecamatan_named(name)
     if not candidates:
-        return None, f"kecamatan '{name}' tidak ada dalam data wilayah Jawa Timur{_suggest(regions.similar_kecamatan(name))}"
+        return (
+            None,
+            f"kecamatan '{name}' tidak ada dalam data wilayah Jawa Timur{_suggest(regions.similar_kecamatan(name))}",
+        )
     if kabupaten_name:
         kabupaten = regions.kabupaten_matching(kabupaten_name)
         if not kabupaten:

@@ -213,7 +213,8 @@ class Renderer:
             round=coaching_round,
             results=self.catalogue.results_of_round(coaching_round.id),
             description=_description(
-                f"{coaching_round.name}, {period}, oleh {coaching_round.organiser}: tim, hasil, dan rencana tiap kunjungan."
+                f"{coaching_round.name}, {period}, oleh {coaching_round.organiser}: "
+                "tim, hasil, dan rencana tiap kunjungan."
             ),
         )
 
@@ -241,8 +242,12 @@ class Renderer:
 
     def kecamatan_index(self) -> str:
         rows = [
-            [self.link(kec.name, kec), self.link(kec.kabupaten.name, kec.kabupaten), escape_markdown(kec.code),
-             escape_markdown(len(self.catalogue.innovations_in(kec)))]
+            [
+                self.link(kec.name, kec),
+                self.link(kec.kabupaten.name, kec.kabupaten),
+                escape_markdown(kec.code),
+                escape_markdown(len(self.catalogue.innovations_in(kec))),
+            ]
             for kec in sorted(self.catalogue.kecamatan, key=lambda kec: kec.name)
         ]
         return self.listing(
@@ -255,8 +260,11 @@ class Renderer:
 
     def kabupaten_index(self) -> str:
         rows = [
-            [self.link(kab.name, kab), escape_markdown(kab.code),
-             escape_markdown(len(self.catalogue.innovations_in(kab)))]
+            [
+                self.link(kab.name, kab),
+                escape_markdown(kab.code),
+                escape_markdown(len(self.catalogue.innovations_in(kab))),
+            ]
             for kab in sorted(self.catalogue.kabupaten, key=lambda kab: kab.name)
         ]
         return self.listing(
@@ -269,8 +277,12 @@ class Renderer:
 
     def rounds_index(self) -> str:
         rows = [
-            [self.link(item.name, item), escape_markdown(f"{date_id(item.start)} – {date_id(item.end)}"),
-             escape_markdown(item.organiser), escape_markdown(len(self.catalogue.results_of_round(item.id)))]
+            [
+                self.link(item.name, item),
+                escape_markdown(f"{date_id(item.start)} – {date_id(item.end)}"),
+                escape_markdown(item.organiser),
+                escape_markdown(len(self.catalogue.results_of_round(item.id))),
+            ]
             for item in sorted(self.catalogue.rounds, key=lambda item: item.start, reverse=True)
         ]
         return self.listing(

@@ -34,17 +34,13 @@ _TYPE_LABELS = {
 
 @cache
 def load_schemas(schema_dir: Path) -> dict[str, dict[str, Any]]:
-    return {
-        name: json.loads((schema_dir / f"{name}.schema.json").read_text(encoding="utf-8")) for name in SCHEMA_NAMES
-    }
+    return {name: json.loads((schema_dir / f"{name}.schema.json").read_text(encoding="utf-8")) for name in SCHEMA_NAMES}
 
 
 @cache
 def validator_for(schema_dir: Path, name: str) -> jsonschema.Draft202012Validator:
     schemas = load_schemas(schema_dir)
-    registry = Registry().with_resources(
-        (schema["$id"], Resource.from_contents(schema)) for schema in schemas.values()
-    )
+    registry = Registry().with_resources((schema["$id"], Resource.from_contents(schema)) for schema in schemas.values())
     return jsonschema.Draft202012Validator(
         schemas[name], registry=registry, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
     )
@@ -85,7 +81,8 @@ def _to_problems(error: ValidationError, document: Document) -> list[Problem]:
         ]
     if kind == "enum":
         allowed = [_show(value) for value in error.validator_value]
-        message = f"nilai {_show(instance)} tidak dikenal{_did_you_mean(str(instance), allowed)}; pilihan: {', '.join(allowed)}"
+        hint = _did_you_mean(str(instance), allowed)
+        message = f"nilai {_show(instance)} tidak dikenal{hint}; pilihan: {', '.join(allowed)}"
     elif kind == "type":
         wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
         message = f"harus berupa {' atau '.join(_TYPE_LABELS[name] for name in wanted)}, bukan {_show(instance)}"
@@ -105,7 +102,7 @@ def _to_problems(error: ValidationError, document: Document) -> list[Problem]:
         bound = "paling kecil" if kind == "minimum" else "paling besar"
         message = f"nilai {_show(instance)} di luar batas; {bound} {error.validator_value}"
     elif kind == "anyOf" and field_path == ("kecamatan",):
-        message = "isi kode Kemendagri kecamatan (mis. \"35.79.03\") atau namanya beserta kabupaten/kota"
+        message = 'isi kode Kemendagri kecamatan (mis. "35.79.03") atau namanya beserta kabupaten/kota'
     else:
         message = f"tidak sesuai skema ({error.message})"
     return [Problem(document.path, line, label, message)]

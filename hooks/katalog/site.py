@@ -19,9 +19,47 @@ DOCS_DIR = "docs"
 # What generated pages may contain after Markdown rendering; anything else is stripped (defence in depth:
 # the validator already refuses raw HTML outside policy.ALLOWED_HTML).
 _SAFE_TAGS = {
-    "a", "abbr", "blockquote", "br", "code", "dd", "del", "details", "div", "dl", "dt", "em", "figcaption",
-    "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "img", "kbd", "li", "mark", "ol", "p", "pre", "small",
-    "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
+    "a",
+    "abbr",
+    "blockquote",
+    "br",
+    "code",
+    "dd",
+    "del",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "img",
+    "kbd",
+    "li",
+    "mark",
+    "ol",
+    "p",
+    "pre",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "summary",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "th",
+    "thead",
+    "tr",
+    "ul",
 }
 _SAFE_ATTRIBUTES = {
     "*": {"class", "id", "title"},
@@ -75,4 +113,4 @@ def build_site(root: Path, repo_url: str | None = None, edit_uri: str | None = N
     return SiteBuild(catalogue, pages, edit_paths, assets, renderer.winners())
 
 
-__all__ = ["SiteBuild", "build_site", "WRITE_UP"]
+__all__ = ["WRITE_UP", "SiteBuild", "build_site"]

@@ -1,0 +1,31 @@
+# Two commands do all the set-up on a fresh clone: `make serve` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.terpasang
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test lint validate clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+## serve: the site on http://127.0.0.1:8000, reloading on changes under docs/, innovations/ and hooks/
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+## build: the site into site/
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict --site-dir site
+
+## test: lint and the whole test suite (unit, whole-build and browser tests)
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site .pytest_cache

@@ -1,0 +1,112 @@
+"""Real-browser checks in headless Chromium: what a reader sees, at phone and desktop width."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import BUILD_ENV
+
+pytestmark = pytest.mark.browser
+
+PAGES = [
+    "",
+    "inovasi/lansia-smart/",
+    "kecamatan/wonosari-kab-malang/",
+    "kabupaten/kota-batu/",
+    "pembinaan/2024/",
+    "kecamatan/",
+]
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+@pytest.mark.parametrize("path", PAGES)
+def test_page_renders_without_errors_or_requests_elsewhere(browser, site_url: str, path: str, width: int):
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    origin = urlsplit(site_url).netloc
+    foreign, errors = [], []
+    page.on("request", lambda request: urlsplit(request.url).netloc in (origin, "") or foreign.append(request.url))
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    response = page.goto(site_url + path, wait_until="networkidle")
+    assert response is not None and response.status == 200
+    assert page.locator("h1").first.is_visible()
+    assert foreign == [] and errors == []
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"the page scrolls sideways by {overflow}px at {width}px"
+    page.close()
+
+
+def test_reader_goes_from_home_to_a_profile_and_its_kecamatan(browser, site_url: str):
+    page = browser.new_page(viewport={"width": 360, "height": 800})
+    page.goto(site_url)
+    rows = page.locator("article table tbody tr")
+    assert rows.count() == 7
+    page.get_by_role("link", name="Lansia Smart").first.click()
+    assert heading(page) == "Lansia Smart"
+    assert page.get_by_text("Juara Harapan 2").first.is_visible()
+    page.locator(".kki-fakta").get_by_role("link", name="Junrejo").click()
+    assert heading(page) == "Kecamatan Junrejo"
+    assert page.get_by_text("35.79.03").first.is_visible()
+    page.close()
+
+
+def heading(page) -> str:
+    """The page's h1 without Material's permalink mark."""
+    return page.locator("h1").inner_text().removesuffix("¶").strip()
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait_for_server(url: str, process: subprocess.Popen, seconds: float = 60) -> None:
+    import urllib.request
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError(process.stdout.read() if process.stdout else "mkdocs serve stopped")
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            return
+        except OSError:
+            time.sleep(0.3)
+    raise AssertionError(f"mkdocs serve did not answer at {url}")
+
+
+def test_editing_a_write_up_reloads_the_served_page(browser, repo: Path):
+    port = _free_port()
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"]
+    process = subprocess.Popen(
+        command,
+        cwd=repo,
+        env={**BUILD_ENV, "PYTHONUNBUFFERED": "1"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/katalog/inovasi/lansia-smart/"
+        _wait_for_server(url, process)
+        page = browser.new_page()
+        page.goto(url)
+        assert heading(page) == "Lansia Smart"
+        write_up = repo / "innovations/lansia-smart/index.md"
+        write_up.write_text(
+            write_up.read_text(encoding="utf-8").replace("nama: Lansia Smart", "nama: Lansia Smart Baru")
+        )
+        page.wait_for_function(
+            "document.querySelector('h1').firstChild.textContent.trim() === 'Lansia Smart Baru'", timeout=60_000
+        )
+        page.close()
+    finally:
+        process.terminate()
+        process.wait(timeout=30)

@@ -1,0 +1,142 @@
+"""The whole site, built once with `mkdocs build --strict`, read as a visitor's browser would get it."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+from conftest import ROOT, run_build
+
+from katalog import load_catalogue
+from katalog.urls import page_of, site_path
+
+CATALOGUE = load_catalogue(ROOT)
+SITE_URL = "https://katalog-inovasi-kecamatan-jatim.github.io/katalog/"
+
+
+class LinkCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[tuple[str, str, str]] = []  # (tag, attribute, url)
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name == "id" and value:
+                self.ids.add(value)
+            if name in ("href", "src") and value:
+                self.links.append((tag, name, value))
+
+
+def read_links(html_file: Path) -> LinkCollector:
+    collector = LinkCollector()
+    collector.feed(html_file.read_text(encoding="utf-8"))
+    return collector
+
+
+def html_of(site: Path, page_path: str) -> str:
+    return (site / site_path(page_path) / "index.html").read_text(encoding="utf-8")
+
+
+def test_strict_build_passes_without_warnings(tmp_path: Path):
+    result = run_build(ROOT, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+
+
+def test_every_write_up_has_a_profile_with_its_facts(site: Path):
+    for inv in CATALOGUE.innovations:
+        html = html_of(site, page_of(inv))
+        assert "<h1 id=" in html and inv.name.replace(",", "") in html.replace(",", "")
+        assert inv.kecamatan.name in html and inv.kecamatan.code in html
+        assert inv.kabupaten.name in html
+        assert inv.best_award.rank in html
+        for source in inv.sources:
+            assert source.url is None or source.url in html
+        assert f"edit/main/{inv.source_path}" in html, "the edit link must open the write-up's own file"
+
+
+def test_place_pages_list_their_innovations(site: Path):
+    for kec in CATALOGUE.kecamatan:
+        html = html_of(site, page_of(kec))
+        assert kec.code in html and kec.kabupaten.name in html
+        assert all(inv.name in html for inv in CATALOGUE.innovations_in(kec))
+    for kab in CATALOGUE.kabupaten:
+        html = html_of(site, page_of(kab))
+        assert kab.code in html
+        assert all(inv.name in html for inv in CATALOGUE.innovations_in(kab))
+    assert len(CATALOGUE.kecamatan) == 7 and len(CATALOGUE.kabupaten) == 7
+
+
+def test_coaching_round_page_shows_dates_team_and_every_visit(site: Path):
+    (coaching_round,) = CATALOGUE.rounds
+    html = html_of(site, page_of(coaching_round))
+    assert "21 Oktober 2024" in html and "2 November 2024" in html
+    for member in coaching_round.team:
+        assert member.name in html and member.institution in html
+    for inv, _ in CATALOGUE.results_of_round(coaching_round.id):
+        assert f'href="../../{site_path(page_of(inv))}#pembinaan-2024"' in html
+
+
+def test_home_links_every_profile_place_and_round(site: Path):
+    hrefs = {href for _, _, href in read_links(site / "index.html").links}
+    for item in (*CATALOGUE.innovations, *CATALOGUE.kecamatan, *CATALOGUE.kabupaten, *CATALOGUE.rounds):
+        assert site_path(page_of(item)) in hrefs, page_of(item)
+
+
+def test_profiles_stay_out_of_the_sidebar(site: Path):
+    html = (site / "index.html").read_text(encoding="utf-8")
+    sidebar = html[html.index('class="md-nav md-nav--primary"') : html.index("md-sidebar--secondary")]
+    assert "inovasi/" not in sidebar
+    assert "kecamatan/" in sidebar  # the list page is there, the profiles are not
+
+
+def test_every_internal_link_and_anchor_resolves(site: Path):
+    pages = sorted(site.rglob("*.html"))
+    ids_by_file = {page: read_links(page).ids for page in pages}
+    broken = []
+    for page in pages:
+        base = "http://situs/" + page.relative_to(site).as_posix()
+        for _, _, url in read_links(page).links:
+            absolute = urljoin(base, url)
+            parts = urlsplit(absolute)
+            if parts.netloc != "situs":
+                continue
+            path = unquote(parts.path).removeprefix(urlsplit(SITE_URL).path)  # 404.html links from the root
+            target = site / path.lstrip("/")
+            if target.is_dir() or not target.suffix:
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{page.relative_to(site)} -> {url}")
+            elif parts.fragment and target.suffix == ".html" and parts.fragment not in ids_by_file.get(target, set()):
+                broken.append(f"{page.relative_to(site)} -> {url} (anchor)")
+    assert broken == []
+
+
+def test_pages_load_nothing_from_another_origin(site: Path):
+    for page in site.rglob("*.html"):
+        for tag, attribute, url in read_links(page).links:
+            if tag in ("a",) or url.startswith(SITE_URL):
+                continue
+            assert not re.match(r"^(https?:)?//", url), f"{page.relative_to(site)}: <{tag} {attribute}={url}>"
+    css = "".join(path.read_text(encoding="utf-8") for path in site.rglob("*.css"))
+    assert "fonts.googleapis" not in css and "@import url(http" not in css
+
+
+def test_region_attribution_is_shown(site: Path):
+    html = (site / "tentang" / "index.html").read_text(encoding="utf-8")
+    assert "idn-area-data 4.0.1" in html and "Open Database License (ODbL) 1.0" in html
+    kecamatan_html = html_of(site, page_of(CATALOGUE.kecamatan[0]))
+    assert "idn-area-data@4.0.1" in kecamatan_html and "ODbL" in kecamatan_html
+
+
+def test_a_broken_write_up_fails_the_mkdocs_build_with_its_location(repo: Path, tmp_path: Path):
+    write_up = repo / "innovations/jamper/index.md"
+    write_up.write_text(write_up.read_text(encoding="utf-8").replace("tahapan: null", "tahapan: selesai"))
+    result = run_build(repo, tmp_path / "site")
+    assert result.returncode != 0
+    assert "innovations/jamper/index.md:" in result.stderr
+    assert "tahapan: nilai 'selesai' tidak dikenal" in result.stderr
+    assert not (tmp_path / "site" / "inovasi").exists()

@@ -1,0 +1,64 @@
+"""Rendering: values are data (escaped), citations link to sources, unknowns say so."""
+
+from __future__ import annotations
+
+from html import unescape
+from pathlib import Path
+
+import markdown
+
+from katalog import load_catalogue
+from katalog.render import Renderer, SiteLinks, cite_text, date_id, escape_markdown
+from katalog.site import edit_base, regions_credit
+
+EXTENSIONS = ["attr_list", "def_list", "md_in_html", "tables", "admonition"]
+
+
+def to_html(text: str) -> str:
+    return markdown.markdown(text, extensions=EXTENSIONS)
+
+
+def test_markdown_and_html_in_a_value_render_as_plain_text():
+    hostile = '**tebal** _miring_ [klik](javascript:alert(1)) <img src=x onerror="alert(1)"> `kode` # judul'
+    html = to_html(f"Nama: {escape_markdown(hostile)}")
+    for markup in ("<strong>", "<em>", "<a ", "<img", "<code>", "<h1"):
+        assert markup not in html
+    assert unescape(html) == f"<p>Nama: {hostile}</p>"
+
+
+def test_escaped_value_stays_one_line_so_it_cannot_start_a_block():
+    assert "\n" not in escape_markdown("baris satu\n\n# baris dua")
+
+
+def test_citations_become_links_and_the_rest_stays_escaped():
+    cited = cite_text("Berjalan sejak 2019 *resmi* [S2] [S3].", "sumber")
+    html = to_html(cited)
+    assert '<a href="#sumber-s2">[S2]</a>' in html
+    assert '<a href="#sumber-s3">[S3]</a>' in html
+    assert "*resmi*" in unescape(html) and "<em>" not in html
+
+
+def test_dates_are_written_the_indonesian_way():
+    assert date_id("2024-10-21") == "21 Oktober 2024"
+    assert date_id(None) is None
+
+
+def test_edit_base_points_at_the_repository_root():
+    assert edit_base("https://github.com/o/r", "edit/main/docs/") == "https://github.com/o/r/edit/main/"
+    assert edit_base(None, "edit/main/docs/") is None
+
+
+def test_profile_page_shows_facts_unknowns_and_a_hostile_summary_as_text(repo: Path):
+    write_up = repo / "innovations/lansia-smart/index.md"
+    text = write_up.read_text(encoding="utf-8")
+    write_up.write_text(text.replace("antara lain membatik", "antara lain **membatik** [klik](https://contoh.id)"))
+    catalogue = load_catalogue(repo)
+    renderer = Renderer(catalogue, SiteLinks("https://github.com/o/r/edit/main/"), regions_credit())
+    page = renderer.pages()["inovasi/lansia-smart/index.md"]
+    html = to_html(page.split("---", 2)[2])
+    assert "antara lain **membatik** [klik](https://contoh.id)" in unescape(html)
+    assert 'href="https://contoh.id"' not in html
+    assert "Juara Harapan 2" in html
+    assert "35.79.03" in html
+    assert 'class="kki-kosong">belum terdokumentasi</span>' in html
+    assert "https://github.com/o/r/edit/main/innovations/lansia-smart/index.md" in html

@@ -16,6 +16,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from katalog import CatalogueError, clear_caches
+from katalog.search import SearchIndexError, index_site
 from katalog.site import SiteBuild, build_site
 
 log = logging.getLogger("mkdocs.hooks.katalog")
@@ -30,7 +31,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     clear_caches()
     root = Path(config.config_file_path).parent
     try:
-        _site = build_site(root, repo_url=config.repo_url, edit_uri=config.edit_uri)
+        _site = build_site(root, site_url=config.site_url, repo_url=config.repo_url, edit_uri=config.edit_uri)
     except CatalogueError as error:
         raise PluginError(error.report()) from None
     return config
@@ -42,6 +43,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         file = File.generated(config, page_path, content=markdown)
         file.edit_uri = _site.edit_paths.get(page_path)
         files.append(file)
+    for site_path, content in _site.data_files.items():
+        files.append(File.generated(config, site_path, content=content))
     for site_path, source in _site.assets.items():
         files.append(File.generated(config, site_path, abs_src_path=str(source)))
     return files
@@ -58,6 +61,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     assert _site is not None
-    if page.file.src_uri in _site.pages:
+    if _site.holds_contributor_markup(page.file.src_uri):
         return _site.sanitize(html)
     return html
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    try:
+        summary = index_site(Path(config.site_dir))
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from None
+    log.debug(summary)

@@ -53,7 +53,8 @@ def test_profile_page_shows_facts_unknowns_and_a_hostile_summary_as_text(repo: P
     text = write_up.read_text(encoding="utf-8")
     write_up.write_text(text.replace("antara lain membatik", "antara lain **membatik** [klik](https://contoh.id)"))
     catalogue = load_catalogue(repo)
-    renderer = Renderer(catalogue, SiteLinks("https://github.com/o/r/edit/main/"), regions_credit())
+    links = SiteLinks("https://github.com/o/r/edit/main/")
+    renderer = Renderer(catalogue, links, regions_credit(), repo / "innovations" / "_skema")
     page = renderer.pages()["inovasi/lansia-smart/index.md"]
     html = to_html(page.split("---", 2)[2])
     assert "antara lain **membatik** [klik](https://contoh.id)" in unescape(html)

@@ -179,7 +179,8 @@ def _load_innovation(
         summary=data.get("ringkasan"),
         kecamatan=kecamatan,
         awards=tuple(
-            Award(item["ajang"], item["tahun"], item["peringkat"], item["sumber"]) for item in data["penghargaan"]
+            Award(item["ajang"], item["tahun"], item["peringkat"], item.get("tanggal"), item["sumber"])
+            for item in data["penghargaan"]
         ),
         fields=tuple(klasifikasi["bidang"]),
         digital=klasifikasi.get("jenis"),

@@ -34,6 +34,7 @@ class Award:
     event: str  # "SKK"
     year: int
     rank: str  # one of RANK_ORDER
+    date: str | None  # YYYY-MM-DD the award was handed over, when a source says
     source_id: str
 
     @property

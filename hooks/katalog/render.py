@@ -19,9 +19,12 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import labels, urls
+from .charts import bar_chart
+from .facets import FACETS, facet_counts, facet_values
 from .model import Catalogue, CoachingRound, Innovation
 from .policy import CITATION
 from .regions import Kabupaten, Kecamatan
+from .schemadoc import field_docs
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 # Characters that Markdown, attr_list or HTML could read as syntax.
@@ -114,6 +117,7 @@ def make_environment() -> Environment:
     )
     env.filters.update(
         yaml=lambda value: Markup(json.dumps(str(value), ensure_ascii=False)),
+        json=lambda value: Markup(json.dumps(value, ensure_ascii=False, sort_keys=True)),
         url=safe_url,
         date_id=date_id,
         md_join=lambda values, separator=", ": Markup(separator).join(escape_markdown(value) for value in values),
@@ -133,6 +137,26 @@ def _description(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
+def search_fields(inv: Innovation) -> dict[str, dict[str, object]]:
+    """What the theme writes into a profile for Pagefind: facet filters, result metadata and sort keys."""
+    best = inv.best_award
+    filters: dict[str, object] = {"halaman": ["inovasi"]}
+    filters |= {key: [value for value, _ in values] for key, values in facet_values(inv).items()}
+    return {
+        "filter": filters,
+        "meta": {
+            "id": inv.slug,
+            "tempat": f"Kecamatan {inv.kecamatan.name}, {inv.kabupaten.name}",
+            "penghargaan": f"{best.event} {best.year} · {best.rank}",
+        },
+        "sort": {
+            "nama": inv.name.lower(),
+            "tahun": str(best.year),
+            "peringkat": f"{9999 - best.year}-{best.rank_position:02d}",
+        },
+    }
+
+
 def _kit(inv: Innovation) -> list[tuple[str, tuple[str, ...]]]:
     rep = inv.replication
     return [
@@ -149,6 +173,7 @@ class Renderer:
     catalogue: Catalogue
     links: SiteLinks
     regions_credit: str
+    schema_dir: Path
 
     def __post_init__(self) -> None:
         self.env = make_environment()
@@ -171,6 +196,7 @@ class Renderer:
             },
             kit=_kit(inv),
             edit_url=self.links.edit_url(inv.source_path),
+            search=search_fields(inv),
         )
 
     def _history(self, innovations: tuple[Innovation, ...]) -> list:
@@ -293,6 +319,83 @@ class Renderer:
             rows,
         )
 
+    def catalogue_page(self) -> str:
+        innovations = sorted(
+            self.catalogue.innovations,
+            key=lambda inv: (-inv.best_award.year, inv.best_award.rank_position, inv.name.lower()),
+        )
+        cards = [
+            {
+                "inv": inv,
+                "url": urls.relative_url(urls.CATALOGUE, urls.page_of(inv)),
+                "facets": facet_values(inv),
+            }
+            for inv in innovations
+        ]
+        return self._render(
+            "katalog.md.j2",
+            innovations=innovations,
+            cards=cards,
+            facets=FACETS,
+            counts=facet_counts(self.catalogue.innovations),
+            pagefind_url=urls.relative_url(urls.CATALOGUE, urls.SEARCH_INDEX_DIR + "index.md") + "pagefind.js",
+            site_root=urls.relative_url(urls.CATALOGUE, "index.md"),
+            description=_description(
+                f"Cari dan saring {len(innovations)} inovasi kecamatan pemenang penghargaan di Jawa Timur "
+                "menurut bidang, wilayah, tahun, peringkat, tahapan, dan status keberlanjutan."
+            ),
+        )
+
+    def statistics_page(self) -> str:
+        counts = facet_counts(self.catalogue.innovations)
+        total = len(self.catalogue.innovations)
+        charts = []
+        for key, title, column in (
+            ("bidang", "Menurut bidang/urusan", "Bidang/urusan"),
+            ("kabupaten", "Menurut kabupaten/kota", "Kabupaten/kota"),
+            ("tahun", "Menurut tahun penghargaan", "Tahun"),
+            ("tahapan", "Menurut tahapan", "Tahapan"),
+            ("status", "Menurut status keberlanjutan", "Status"),
+        ):
+            rows = [(label, count) for _, label, count in counts[key]]
+            summary = "; ".join(f"{label}: {count}" for label, count in rows)
+            description = f"Diagram batang jumlah inovasi {title.lower()} dari {total} inovasi. {summary}."
+            chart_id = f"grafik-{key}"
+            svg = bar_chart(chart_id, f"Jumlah inovasi {title.lower()}", description, rows)
+            charts.append({"id": key, "title": title, "column": column, "rows": rows, "svg": svg})
+        return self._render(
+            "statistik.md.j2",
+            charts=charts,
+            total=total,
+            description=_description(
+                f"Jumlah {total} inovasi kecamatan di katalog menurut bidang, kabupaten/kota, tahun, tahapan, "
+                "dan status keberlanjutan, dalam grafik dan tabel."
+            ),
+        )
+
+    def data_page(self) -> str:
+        names = ("inovasi", "pembinaan", "putaran")
+        return self._render(
+            "data.md.j2",
+            schema_names=names,
+            schema_files={
+                "inovasi": "innovations/<id>/index.md",
+                "pembinaan": "innovations/<id>/pembinaan-<putaran>.md",
+                "putaran": "innovations/_pembinaan/<putaran>.yml",
+            },
+            schema_titles={
+                "inovasi": "Tulisan inovasi",
+                "pembinaan": "Hasil pembinaan",
+                "putaran": "Putaran pembinaan",
+            },
+            schema_fields={name: field_docs(self.schema_dir, name) for name in names},
+            regions_credit=self.regions_credit,
+            description=_description(
+                "Unduh katalog inovasi kecamatan Jawa Timur sebagai JSON dan CSV, beserta JSON Schema, "
+                "rujukan isian, dan lisensinya."
+            ),
+        )
+
     def pages(self) -> dict[str, str]:
         """Every generated page, keyed by its path in the site (the same path MkDocs' File uses)."""
         pages = {urls.page_of(inv): self.innovation(inv) for inv in self.catalogue.innovations}
@@ -302,4 +405,7 @@ class Renderer:
         pages[urls.KECAMATAN_INDEX] = self.kecamatan_index()
         pages[urls.KABUPATEN_INDEX] = self.kabupaten_index()
         pages[urls.ROUNDS_INDEX] = self.rounds_index()
+        pages[urls.CATALOGUE] = self.catalogue_page()
+        pages[urls.STATISTICS] = self.statistics_page()
+        pages[urls.DATA] = self.data_page()
         return pages

@@ -9,13 +9,14 @@ from urllib.parse import urljoin
 
 import nh3
 
-from . import urls
-from .load import CONTENT_DIR, WRITE_UP, load_catalogue
+from . import export, urls
+from .load import CONTENT_DIR, SCHEMA_DIR, WRITE_UP, load_catalogue
 from .model import Catalogue
 from .regions import load_regions
 from .render import Renderer, SiteLinks
 
 DOCS_DIR = "docs"
+SITE_NAME = "Katalog Inovasi Kecamatan Jawa Timur"
 # What generated pages may contain after Markdown rendering; anything else is stripped (defence in depth:
 # the validator already refuses raw HTML outside policy.ALLOWED_HTML).
 _SAFE_TAGS = {
@@ -61,7 +62,7 @@ _SAFE_TAGS = {
     "tr",
     "ul",
 }
-_SAFE_ATTRIBUTES = {
+_SAFE_ATTRIBUTES: dict[str, set[str]] = {
     "*": {"class", "id", "title"},
     "a": {"href"},
     "img": {"src", "alt", "width", "height"},
@@ -75,9 +76,14 @@ _SAFE_ATTRIBUTES = {
 class SiteBuild:
     catalogue: Catalogue
     pages: dict[str, str]  # page path in the site -> Markdown
+    data_files: dict[str, str | bytes]  # site path -> content (JSON, CSV, feed)
     edit_paths: dict[str, str]  # page path -> source file, relative to docs/ (what MkDocs' File.edit_uri wants)
     assets: dict[str, Path]  # site path -> file next to a write-up (images and the like)
     winners: str  # Markdown for the home page's winners table
+
+    def holds_contributor_markup(self, page_path: str) -> bool:
+        """Pages whose Markdown includes a write-up's own body, which the sanitizer then re-checks."""
+        return page_path in self.pages and page_path.startswith("inovasi/")
 
     @staticmethod
     def sanitize(html: str) -> str:
@@ -98,19 +104,27 @@ def regions_credit() -> str:
     return f"paket {source['paket']}, data berlisensi {source['lisensi_data']}"
 
 
-def build_site(root: Path, repo_url: str | None = None, edit_uri: str | None = None) -> SiteBuild:
+def build_site(
+    root: Path, site_url: str = "http://127.0.0.1:8000/", repo_url: str | None = None, edit_uri: str | None = None
+) -> SiteBuild:
     catalogue = load_catalogue(root)
-    renderer = Renderer(catalogue, SiteLinks(edit_base(repo_url, edit_uri)), regions_credit())
+    schema_dir = root / CONTENT_DIR / SCHEMA_DIR
+    renderer = Renderer(catalogue, SiteLinks(edit_base(repo_url, edit_uri)), regions_credit(), schema_dir)
     pages = renderer.pages()
+    data_files: dict[str, str | bytes] = {
+        export.JSON_PATH: export.catalogue_json(catalogue, site_url),
+        export.CSV_PATH: export.catalogue_csv(catalogue, site_url),
+        export.FEED_PATH: export.feed_json(catalogue, site_url, SITE_NAME),
+    }
     edit_paths = {urls.page_of(inv): posixpath.relpath(inv.source_path, DOCS_DIR) for inv in catalogue.innovations}
     edit_paths |= {urls.page_of(item): posixpath.relpath(item.source_path, DOCS_DIR) for item in catalogue.rounds}
-    assets = {}
+    assets = {f"data/{schema.name}": schema for schema in sorted(schema_dir.glob("*.schema.json"))}
     for inv in catalogue.innovations:
         folder = root / CONTENT_DIR / inv.slug
         for file in sorted(folder.iterdir()):
             if file.is_file() and file.suffix != ".md" and not file.name.startswith("."):
                 assets[posixpath.join(posixpath.dirname(urls.page_of(inv)), file.name)] = file
-    return SiteBuild(catalogue, pages, edit_paths, assets, renderer.winners())
+    return SiteBuild(catalogue, pages, data_files, edit_paths, assets, renderer.winners())
 
 
 __all__ = ["WRITE_UP", "SiteBuild", "build_site"]

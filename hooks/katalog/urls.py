@@ -15,6 +15,10 @@ from .regions import Kabupaten, Kecamatan
 KECAMATAN_INDEX = "kecamatan/index.md"
 KABUPATEN_INDEX = "kabupaten/index.md"
 ROUNDS_INDEX = "pembinaan/index.md"
+CATALOGUE = "katalog/index.md"
+STATISTICS = "statistik/index.md"
+DATA = "data/index.md"
+SEARCH_INDEX_DIR = "pagefind/"
 
 
 def page_of(item: Innovation | Kecamatan | Kabupaten | CoachingRound) -> str:

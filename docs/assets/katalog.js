@@ -1,0 +1,219 @@
+// Catalogue filters and search, as progressive enhancement: without JavaScript every card is listed.
+// Facets filter the server-rendered cards; a text query goes to Pagefind (Indonesian stemming),
+// fetched only when someone types. The whole state lives in the URL, so links and Back work.
+"use strict";
+
+(function () {
+  const PAGE_SIZE = 20;
+  const OTHER_PAGES = 5;
+
+  function init() {
+    const root = document.querySelector(".kki-katalog");
+    if (!root || root.dataset.siap) return;
+    root.dataset.siap = "1";
+
+    const form = root.querySelector("#kki-saring");
+    const list = root.querySelector("#kki-daftar");
+    const cards = Array.from(list.children);
+    const cardById = new Map(cards.map((card) => [card.dataset.id, card]));
+    const count = root.querySelector("#kki-jumlah");
+    const empty = root.querySelector("#kki-kosong-hasil");
+    const others = root.querySelector("#kki-hasil-lain");
+    const query = form.querySelector("#kki-q");
+    const sort = form.querySelector("#kki-urut");
+    const boxes = Array.from(form.querySelectorAll("input[type=checkbox]"));
+    const facetKeys = Array.from(new Set(boxes.map((box) => box.name)));
+    const siteRoot = new URL(root.dataset.siteRoot, window.location.href);
+    const more = document.createElement("button");
+    more.type = "button";
+    more.className = "md-button";
+    more.textContent = "Tampilkan lebih banyak";
+    more.hidden = true;
+    list.after(more);
+
+    let pagefind = null;
+    let run = 0;
+    let shown = PAGE_SIZE;
+    let typing = false;
+
+    function readUrl() {
+      const params = new URLSearchParams(window.location.search);
+      const facets = {};
+      for (const key of facetKeys) facets[key] = params.getAll(key);
+      return { q: params.get("q") || "", urut: params.get("urut") || "", facets };
+    }
+
+    function readForm() {
+      const facets = {};
+      for (const key of facetKeys) {
+        facets[key] = boxes.filter((box) => box.name === key && box.checked).map((box) => box.value);
+      }
+      return { q: query.value.trim(), urut: sort.value, facets };
+    }
+
+    function writeForm(state) {
+      query.value = state.q;
+      sort.value = state.urut;
+      for (const box of boxes) box.checked = state.facets[box.name].includes(box.value);
+      // A facet in use stays open, so a shared link shows why the list is short.
+      for (const details of form.querySelectorAll("details[data-segi]")) {
+        if (state.facets[details.dataset.segi].length) details.open = true;
+      }
+    }
+
+    function urlOf(state) {
+      const params = new URLSearchParams();
+      if (state.q) params.set("q", state.q);
+      for (const key of facetKeys) for (const value of state.facets[key]) params.append(key, value);
+      if (state.urut) params.set("urut", state.urut);
+      const search = params.toString();
+      return window.location.pathname + (search ? "?" + search : "");
+    }
+
+    function hasFacets(state) {
+      return facetKeys.some((key) => state.facets[key].length > 0);
+    }
+
+    function matches(card, state) {
+      return facetKeys.every((key) => {
+        const wanted = state.facets[key];
+        if (wanted.length === 0) return true;
+        const values = (card.dataset[key] || "").split(" ");
+        return wanted.some((value) => values.includes(value));
+      });
+    }
+
+    function compare(urut) {
+      if (urut === "nama") return (a, b) => a.dataset.nama.localeCompare(b.dataset.nama, "id");
+      if (urut === "tahun") return (a, b) => b.dataset.tahun - a.dataset.tahun || a.dataset.peringkat - b.dataset.peringkat;
+      return null; // the server's order: newest award year, then rank
+    }
+
+    function show(ordered, total, state) {
+      const visible = new Set(ordered);
+      for (const card of cards) card.hidden = !visible.has(card);
+      for (const card of ordered) list.appendChild(card);
+      count.textContent = state.q ? `${total} inovasi cocok dengan “${state.q}”` : `${total} inovasi`;
+      empty.hidden = total > 0 || others.children.length > 0;
+    }
+
+    async function loadPagefind() {
+      if (!pagefind) {
+        pagefind = await import(new URL(root.dataset.pagefindUrl, window.location.href).href);
+        await pagefind.options({ excerptLength: 24 });
+      }
+      return pagefind;
+    }
+
+    function pagefindFilters(state) {
+      const filters = { halaman: "inovasi" };
+      for (const key of facetKeys) if (state.facets[key].length) filters[key] = { any: state.facets[key] };
+      return filters;
+    }
+
+    function textOf(html) {
+      return new DOMParser().parseFromString(html, "text/html").body.textContent || "";
+    }
+
+    async function showOtherPages(engine, state, current) {
+      others.replaceChildren();
+      if (hasFacets(state)) return;
+      const search = await engine.search(state.q, { filters: { halaman: "lain" } });
+      const results = await Promise.all(search.results.slice(0, OTHER_PAGES).map((result) => result.data()));
+      if (current !== run) return;
+      for (const data of results) {
+        const item = document.createElement("li");
+        const link = document.createElement("a");
+        link.href = new URL("." + data.url, siteRoot).href;
+        link.textContent = data.meta.title || data.url;
+        const excerpt = document.createElement("p");
+        excerpt.textContent = textOf(data.excerpt);
+        item.append(link, excerpt);
+        others.append(item);
+      }
+      others.hidden = others.children.length === 0;
+    }
+
+    async function apply(state) {
+      const current = ++run;
+      more.hidden = true;
+      if (!state.q) {
+        others.replaceChildren();
+        others.hidden = true;
+        const byOrder = compare(state.urut);
+        const ordered = cards.filter((card) => matches(card, state));
+        if (byOrder) ordered.sort(byOrder);
+        else ordered.sort((a, b) => cards.indexOf(a) - cards.indexOf(b));
+        show(ordered, ordered.length, state);
+        return;
+      }
+      count.textContent = "Mencari…";
+      const engine = await loadPagefind();
+      const sortBy = state.urut === "nama" ? { nama: "asc" } : state.urut === "tahun" ? { peringkat: "asc" } : undefined;
+      const search = await engine.search(state.q, { filters: pagefindFilters(state), sort: sortBy });
+      if (current !== run) return;
+      const page = await Promise.all(search.results.slice(0, shown).map((result) => result.data()));
+      if (current !== run) return;
+      const ordered = page.map((data) => cardById.get(data.meta.id)).filter(Boolean);
+      await showOtherPages(engine, state, current);
+      if (current !== run) return;
+      show(ordered, search.results.length, state);
+      more.hidden = search.results.length <= shown;
+    }
+
+    function changed(push) {
+      const state = readForm();
+      shown = PAGE_SIZE;
+      const url = urlOf(state);
+      if (push) window.history.pushState(null, "", url);
+      else window.history.replaceState(null, "", url);
+      apply(state);
+    }
+
+    let timer = 0;
+    query.addEventListener("input", () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => {
+        changed(!typing); // one history entry per search, not per keystroke
+        typing = true;
+      }, 250);
+    });
+    form.addEventListener("change", (event) => {
+      if (event.target === query) return;
+      typing = false;
+      changed(true);
+    });
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      typing = false;
+      changed(true);
+    });
+    function reset() {
+      typing = false;
+      writeForm({ q: "", urut: "", facets: Object.fromEntries(facetKeys.map((key) => [key, []])) });
+      changed(true);
+      query.focus();
+    }
+    root.querySelector("#kki-atur-ulang").addEventListener("click", reset);
+    root.querySelector("#kki-atur-ulang-2").addEventListener("click", reset);
+    more.addEventListener("click", () => {
+      shown += PAGE_SIZE;
+      apply(readForm());
+    });
+    window.addEventListener("popstate", () => {
+      typing = false;
+      const state = readUrl();
+      writeForm(state);
+      apply(state);
+    });
+
+    form.hidden = false;
+    const state = readUrl();
+    writeForm(state);
+    apply(state);
+  }
+
+  // Material's document$ fires on every page load, including instant navigation when enabled.
+  if (window.document$) window.document$.subscribe(init);
+  else document.addEventListener("DOMContentLoaded", init);
+})();

@@ -1,0 +1,229 @@
+"""Open data: the catalogue as JSON and CSV, and a JSON Feed, all from the typed model.
+
+Output is byte-for-byte reproducible: sorted, no timestamps of the build, fixed line endings.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from . import labels, urls
+from .model import Catalogue, CoachingResult, Innovation, Source
+
+FEED_PATH = "feed.json"
+JSON_PATH = "data/katalog.json"
+CSV_PATH = "data/katalog.csv"
+CONTENT_LICENCE = "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)"
+REGION_LICENCE = "ODbL 1.0 (https://opendatacommons.org/licenses/odbl/1-0/), dari idn-area-data 4.0.1"
+
+
+def absolute_url(site_url: str, page_path: str) -> str:
+    """The published address of a page ("inovasi/x/index.md")."""
+    return file_url(site_url, urls.site_path(page_path))
+
+
+def file_url(site_url: str, file_path: str) -> str:
+    """The published address of a file in the site ("data/katalog.json")."""
+    return site_url.rstrip("/") + "/" + file_path
+
+
+def _source(source: Source) -> dict[str, Any]:
+    return {
+        "id": source.id,
+        "judul": source.title,
+        "url": source.url,
+        "penerbit": source.publisher,
+        "tanggal": source.published,
+    }
+
+
+def _coaching(result: CoachingResult) -> dict[str, Any]:
+    return {
+        "putaran": result.round_id,
+        "tanggal_kunjungan": result.visit_date,
+        "temuan": list(result.findings),
+        "rencana_pengembangan": [
+            {"rencana": item.plan, "target": item.target, "status": item.status} for item in result.plan
+        ],
+        "status_tindak_lanjut": result.follow_up,
+        "sumber": [_source(source) for source in result.sources],
+        "berkas": result.source_path,
+    }
+
+
+def innovation_record(inv: Innovation, site_url: str) -> dict[str, Any]:
+    rep = inv.replication
+    return {
+        "id": inv.slug,
+        "url": absolute_url(site_url, urls.page_of(inv)),
+        "nama": inv.name,
+        "akronim": inv.acronym,
+        "kepanjangan": inv.acronym_expansion,
+        "nama_lain": list(inv.other_names),
+        "ringkasan": inv.summary,
+        "kecamatan": {
+            "kode": inv.kecamatan.code,
+            "nama": inv.kecamatan.name,
+            "url": absolute_url(site_url, urls.page_of(inv.kecamatan)),
+        },
+        "kabupaten": {
+            "kode": inv.kabupaten.code,
+            "nama": inv.kabupaten.name,
+            "url": absolute_url(site_url, urls.page_of(inv.kabupaten)),
+        },
+        "penghargaan": [
+            {"ajang": a.event, "tahun": a.year, "peringkat": a.rank, "tanggal": a.date, "sumber": a.source_id}
+            for a in inv.awards
+        ],
+        "klasifikasi": {
+            "bidang": list(inv.fields),
+            "jenis": inv.digital,
+            "bentuk": inv.form,
+            "tag": list(inv.tags),
+        },
+        "tahapan": inv.stage,
+        "tahun_mulai": inv.start_year,
+        "status": inv.status,
+        "terakhir_diverifikasi": inv.last_verified,
+        "replikasi": {
+            "masalah": rep.problem,
+            "prasyarat": list(rep.prerequisites),
+            "sumber_daya": list(rep.resources),
+            "mitra": list(rep.partners),
+            "langkah": list(rep.steps),
+            "risiko": list(rep.risks),
+            "kompleksitas": rep.complexity,
+            "kelas_biaya": rep.cost_class,
+        },
+        "kontak": [{"lembaga": c.institution, "url": c.url, "email": c.email} for c in inv.contacts],
+        "sumber": [_source(source) for source in inv.sources],
+        "pembinaan": [_coaching(result) for result in inv.coaching],
+        "berkas": inv.source_path,
+    }
+
+
+def catalogue_json(catalogue: Catalogue, site_url: str) -> str:
+    document = {
+        "judul": "Katalog Inovasi Kecamatan Jawa Timur",
+        "skema": file_url(site_url, "data/inovasi.schema.json"),
+        "lisensi": {"isi": CONTENT_LICENCE, "data_wilayah": REGION_LICENCE},
+        "jumlah": len(catalogue.innovations),
+        "inovasi": [innovation_record(inv, site_url) for inv in catalogue.innovations],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+CSV_COLUMNS = (
+    "id",
+    "nama",
+    "akronim",
+    "kepanjangan",
+    "kecamatan_kode",
+    "kecamatan",
+    "kabupaten_kode",
+    "kabupaten",
+    "penghargaan",
+    "tahun_penghargaan",
+    "peringkat",
+    "bidang",
+    "jenis",
+    "bentuk",
+    "tahapan",
+    "tahun_mulai",
+    "status",
+    "terakhir_diverifikasi",
+    "ringkasan",
+    "jumlah_pembinaan",
+    "url",
+    "sumber",
+)
+
+
+def _csv_row(inv: Innovation, site_url: str) -> list[str]:
+    best = inv.best_award
+    return [
+        inv.slug,
+        inv.name,
+        inv.acronym or "",
+        inv.acronym_expansion or "",
+        inv.kecamatan.code,
+        inv.kecamatan.name,
+        inv.kabupaten.code,
+        inv.kabupaten.name,
+        "; ".join(award.label for award in inv.awards),
+        str(best.year),
+        best.rank,
+        "; ".join(labels.FIELD_LABELS[field] for field in inv.fields),
+        labels.DIGITAL_LABELS.get(inv.digital or "", ""),
+        labels.FORM_LABELS.get(inv.form or "", ""),
+        labels.STAGE_LABELS.get(inv.stage or "", ""),
+        str(inv.start_year or ""),
+        labels.STATUS_LABELS.get(inv.status or "", ""),
+        inv.last_verified or "",
+        inv.summary or "",
+        str(len(inv.coaching)),
+        absolute_url(site_url, urls.page_of(inv)),
+        "; ".join(source.url or source.title for source in inv.sources),
+    ]
+
+
+def catalogue_csv(catalogue: Catalogue, site_url: str) -> bytes:
+    """One row per innovation; UTF-8 with a BOM and CRLF so Excel and LibreOffice read it as intended."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for inv in catalogue.innovations:
+        writer.writerow(_csv_row(inv, site_url))
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def feed_json(catalogue: Catalogue, site_url: str, site_name: str) -> str:
+    """A JSON Feed 1.1 of innovations and coaching results, newest first, dated only from the data.
+
+    JSON Feed (unlike Atom) lets an item go without a date: an award with no known date is not given one.
+    """
+    rounds = {item.id: item for item in catalogue.rounds}
+    items: list[tuple[str, dict[str, Any]]] = []
+    for inv in catalogue.innovations:
+        best = inv.best_award
+        item = {
+            "id": absolute_url(site_url, urls.page_of(inv)),
+            "url": absolute_url(site_url, urls.page_of(inv)),
+            "title": f"{inv.name} — Kecamatan {inv.kecamatan.name}, {inv.kabupaten.name}",
+            "summary": inv.summary or "",
+            "content_text": f"{best.label}. {inv.summary or ''}".strip(),
+            "tags": [labels.FIELD_LABELS[field] for field in inv.fields],
+        }
+        if best.date:
+            item["date_published"] = f"{best.date}T00:00:00+07:00"
+        items.append((best.date or str(best.year), item))
+        for result in inv.coaching:
+            coaching_round = rounds[result.round_id]
+            day = result.visit_date or coaching_round.end.isoformat()
+            page = absolute_url(site_url, urls.page_of(inv))
+            items.append(
+                (
+                    day,
+                    {
+                        "id": f"{page}#pembinaan-{result.round_id}",
+                        "url": f"{page}#pembinaan-{result.round_id}",
+                        "title": f"Hasil {coaching_round.name}: {inv.name}",
+                        "content_text": "; ".join(result.findings) or labels.UNKNOWN,
+                        "date_published": f"{day}T00:00:00+07:00",
+                        "tags": ["Pembinaan"],
+                    },
+                )
+            )
+    items.sort(key=lambda pair: (pair[0], pair[1]["id"]), reverse=True)
+    feed = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": site_name,
+        "home_page_url": site_url,
+        "feed_url": file_url(site_url, FEED_PATH),
+        "language": "id",
+        "items": [item for _, item in items],
+    }
+    return json.dumps(feed, ensure_ascii=False, indent=1) + "\n"

@@ -4,8 +4,9 @@
 "use strict";
 
 (function () {
-  const PAGE_SIZE = 20;
-  const OTHER_PAGES = 5;
+  // Each shown result costs one Pagefind fragment download: keep the first screen small on slow phones.
+  const PAGE_SIZE = 12;
+  const OTHER_PAGES = 3;
 
   function init() {
     const root = document.querySelector(".kki-katalog");

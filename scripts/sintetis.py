@@ -1,0 +1,236 @@
+"""Synthetic, valid, varied write-ups for benchmarks: a copy of the site with N generated innovations.
+
+    python scripts/sintetis.py 1000 /tmp/katalog-1000    # writes a buildable repository there
+
+Every write-up passes the real validator; nothing here is meant to look like a real innovation.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
+
+from katalog.labels import FIELD_LABELS
+from katalog.model import RANK_ORDER
+from katalog.regions import load_regions
+
+ROOT = Path(__file__).resolve().parents[1]
+WORDS = [
+    "pemberdayaan",
+    "lansia",
+    "batik",
+    "penyeberangan",
+    "darurat",
+    "pangan",
+    "pekarangan",
+    "sayur",
+    "wisata",
+    "kampung",
+    "tematik",
+    "budaya",
+    "arkeologi",
+    "kerja",
+    "industri",
+    "pelatihan",
+    "perangkat",
+    "desa",
+    "apel",
+    "pagi",
+    "sampah",
+    "bank",
+    "air",
+    "bersih",
+    "posyandu",
+    "gizi",
+    "anak",
+    "sekolah",
+    "literasi",
+    "perpustakaan",
+    "umkm",
+    "koperasi",
+    "pasar",
+    "digital",
+    "aplikasi",
+    "layanan",
+    "administrasi",
+    "akta",
+    "nikah",
+    "kesehatan",
+    "ibu",
+    "hamil",
+    "ambulans",
+    "perahu",
+    "nelayan",
+    "tambak",
+    "padi",
+    "pupuk",
+    "irigasi",
+    "jalan",
+    "lampu",
+    "keamanan",
+    "ronda",
+    "sungai",
+    "banjir",
+    "hutan",
+    "kopi",
+    "tembakau",
+    "garam",
+    "sapi",
+    "kambing",
+    "madu",
+    "jamu",
+    "tenun",
+    "gerabah",
+    "santri",
+    "pesantren",
+]
+STAGES = ("inisiatif", "uji-coba", "penerapan", None)
+STATUSES = ("berlanjut", "berkembang", "berhenti", "vakum", None)
+COPIED = ("docs", "hooks", "overrides", "mkdocs.yml")
+
+
+def _sentence(rng: random.Random, words: int) -> str:
+    picked = [rng.choice(WORDS) for _ in range(words)]
+    return (" ".join(picked)).capitalize() + "."
+
+
+def _paragraph(rng: random.Random, sentences: int) -> str:
+    return " ".join(_sentence(rng, rng.randint(6, 14)) for _ in range(sentences))
+
+
+def _yaml_list(items: list[str]) -> str:
+    return "[" + ", ".join(items) + "]"
+
+
+def write_up(index: int, rng: random.Random) -> tuple[str, str, str]:
+    """(slug, index.md, pembinaan-2024.md or "") for synthetic innovation number `index`."""
+    kecamatan = rng.choice(load_regions().kecamatan)
+    name = " ".join(word.capitalize() for word in rng.sample(WORDS, 2))
+    slug = f"{name.lower().replace(' ', '-')}-{index:04d}"
+    year = rng.randint(2019, 2024)
+    fields = rng.sample(sorted(FIELD_LABELS), rng.randint(1, 3))
+    stage, status = rng.choice(STAGES), rng.choice(STATUSES)
+    text = f"""---
+id: {slug}
+nama: {name}
+akronim: null
+kepanjangan: null
+nama_lain: []
+ringkasan: >-
+  {_sentence(rng, 14)} Uji sintetis nomor {index}.
+kecamatan:
+  kode: "{kecamatan.code}"
+penghargaan:
+  - ajang: SKK
+    tahun: {year}
+    peringkat: {rng.choice(RANK_ORDER)}
+    tanggal: {year}-12-{rng.randint(1, 28):02d}
+    sumber: S1
+klasifikasi:
+  bidang: {_yaml_list(fields)}
+  jenis: {rng.choice(("digital", "non-digital", "null"))}
+  bentuk: {rng.choice(("tata-kelola", "pelayanan-publik", "lainnya", "null"))}
+  tag: {_yaml_list(rng.sample(WORDS, 3))}
+tahapan: {stage or "null"}
+tahun_mulai: {rng.choice((year - 1, year - 2, "null"))}
+status: {status or "null"}
+terakhir_diverifikasi: {rng.choice(("null", f"{year + 1 if year < 2024 else 2024}-0{rng.randint(1, 9)}-15"))}
+replikasi:
+  masalah: {_sentence(rng, 8)}
+  prasyarat: ["{_sentence(rng, 6)}"]
+  sumber_daya: []
+  mitra: ["{rng.choice(WORDS).capitalize()}"]
+  langkah: ["{_sentence(rng, 5)}", "{_sentence(rng, 5)}"]
+  risiko: []
+  kompleksitas: {rng.choice(("rendah", "sedang", "tinggi", "null"))}
+  kelas_biaya: {rng.choice(("rendah", "sedang", "tinggi", "null"))}
+kontak: []
+sumber:
+  - id: S1
+    judul: Sumber sintetis {index}
+    url: https://contoh.invalid/sintetis/{index}
+---
+
+## Latar belakang dan masalah
+
+{_paragraph(rng, 3)} [S1]
+
+## Cara kerja
+
+{_paragraph(rng, 4)}
+
+## Dampak
+
+{_paragraph(rng, 2)}
+
+## Pemangku kepentingan
+
+{_paragraph(rng, 1)}
+"""
+    coaching = ""
+    if rng.random() < 0.3:
+        coaching = f"""---
+putaran: "2024"
+tanggal_kunjungan: null
+temuan:
+  - {_sentence(rng, 9)} [S1]
+rencana_pengembangan:
+  - rencana: {_sentence(rng, 7)}
+    target: null
+    status: {rng.choice(("direncanakan", "berjalan", "selesai", "tertunda", "null"))}
+status_tindak_lanjut: null
+sumber:
+  - id: S1
+    judul: Sumber sintetis pembinaan {index}
+    url: https://contoh.invalid/pembinaan/{index}
+---
+
+{_paragraph(rng, 2)}
+"""
+    return slug, text, coaching
+
+
+def write_synthetic_repository(target: Path, count: int, seed: int = 2023) -> Path:
+    """A buildable repository at `target`: this site's code and pages with `count` synthetic innovations."""
+    if target.exists():
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    ignore = shutil.ignore_patterns("__pycache__")
+    for name in COPIED:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=ignore)
+        else:
+            shutil.copy(source, target / name)
+    content = target / "innovations"
+    for fixed in ("_skema", "_pembinaan"):
+        shutil.copytree(ROOT / "innovations" / fixed, content / fixed)
+    rng = random.Random(seed)
+    for index in range(count):
+        slug, text, coaching = write_up(index, rng)
+        folder = content / slug
+        folder.mkdir()
+        (folder / "index.md").write_text(text, encoding="utf-8")
+        if coaching:
+            (folder / "pembinaan-2024.md").write_text(coaching, encoding="utf-8")
+    return target
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("jumlah", type=int, help="jumlah inovasi sintetis")
+    parser.add_argument("tujuan", type=Path, help="folder tujuan (dihapus dan dibuat ulang)")
+    parser.add_argument("--benih", type=int, default=2023, help="benih acak, agar hasil dapat diulang")
+    args = parser.parse_args(argv)
+    write_synthetic_repository(args.tujuan, args.jumlah, args.benih)
+    print(f"{args.jumlah} inovasi sintetis ditulis ke {args.tujuan}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

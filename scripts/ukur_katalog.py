@@ -1,0 +1,114 @@
+"""Measure the catalogue at scale: page weight and what a first search downloads, gzip-served.
+
+    python scripts/ukur_katalog.py            # 1,000 synthetic innovations (targets: 150 KB, 180 KB)
+    python scripts/ukur_katalog.py --jumlah 7 --situs site   # an existing build instead
+
+Prints figures; it is a benchmark, not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from sajikan import served
+from sintetis import write_synthetic_repository
+
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+PAGE_TARGET_KB = 150
+SEARCH_TARGET_KB = 180
+
+
+def build(repo: Path, site_dir: Path) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site_dir)]
+    subprocess.run(command, cwd=repo, env=env, check=True)
+
+
+def first_search_bytes(base_url: str, query: str) -> tuple[int, int, list[str]]:
+    """(bytes on the wire, request count, resources) from typing a query until the results show."""
+    from playwright.sync_api import sync_playwright
+
+    executable = os.environ.get("KATALOG_CHROMIUM") or "/usr/bin/chromium"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=executable if Path(executable).exists() else None, args=CHROMIUM_FLAGS
+        )
+        page = browser.new_page()
+        page.goto(base_url + "katalog/")
+        page.wait_for_function("document.querySelector('.kki-katalog').dataset.siap === '1'")
+        finished: list = []
+        # Context-level events include the requests Pagefind's web worker makes.
+        page.context.on("requestfinished", lambda request: finished.append(request))
+        page.get_by_role("searchbox", name="Cari").fill(query)
+        page.wait_for_function("document.querySelector('#kki-jumlah').innerText.includes('cocok')")
+        page.wait_for_load_state("networkidle")
+        transfers = {request.url: request.sizes() for request in finished}
+        browser.close()
+    total = sum(size["responseBodySize"] + size["responseHeadersSize"] for size in transfers.values())
+    resources = sorted(
+        f"{(size['responseBodySize'] + size['responseHeadersSize']) / 1024:6.1f} KB  {url.split('/pagefind/')[-1]}"
+        for url, size in transfers.items()
+    )
+    return total, len(transfers), resources
+
+
+def measure(site_dir: Path, query: str) -> dict[str, float]:
+    catalogue_html = (site_dir / "katalog" / "index.html").read_bytes()
+    with served(site_dir) as base_url:
+        search_bytes, requests, resources = first_search_bytes(base_url, query)
+    return {
+        "catalogue_gzip_kb": len(gzip.compress(catalogue_html, 6)) / 1024,
+        "catalogue_raw_kb": len(catalogue_html) / 1024,
+        "search_kb": search_bytes / 1024,
+        "search_requests": requests,
+        "resources": resources,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--jumlah", type=int, default=1000, help="jumlah inovasi sintetis (bawaan 1000)")
+    parser.add_argument("--situs", type=Path, help="ukur situs yang sudah dibangun, tanpa membuat data sintetis")
+    parser.add_argument("--kueri", default="pemberdayaan lansia", help="kueri pencarian pertama")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        site_dir = args.situs
+        if site_dir is None:
+            repo = write_synthetic_repository(Path(tmp) / "repo", args.jumlah)
+            site_dir = Path(tmp) / "site"
+            build(repo, site_dir)
+        figures = measure(site_dir, args.kueri)
+    print(f"Katalog ({args.jumlah if args.situs is None else 'situs ' + str(args.situs)}):")
+    print(
+        f"  halaman /katalog/: {figures['catalogue_gzip_kb']:.1f} KB gzip ({figures['catalogue_raw_kb']:.0f} KB mentah)"
+        f" — target ≤ {PAGE_TARGET_KB} KB"
+    )
+    print(
+        f"  pencarian pertama '{args.kueri}': {figures['search_kb']:.1f} KB terunduh dalam "
+        f"{figures['search_requests']} permintaan — target ≤ {SEARCH_TARGET_KB} KB"
+    )
+    for resource in figures["resources"]:
+        print(f"    {resource}")
+    ok = figures["catalogue_gzip_kb"] <= PAGE_TARGET_KB and figures["search_kb"] <= SEARCH_TARGET_KB
+    print("  hasil:", "memenuhi target" if ok else "MELEBIHI target")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,225 @@
+"""The catalogue: facets, shareable URLs, Indonesian search, and one count everywhere."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from html import unescape
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pytest
+from conftest import ROOT
+
+from katalog import load_catalogue
+from katalog.facets import facet_values
+
+CATALOGUE = load_catalogue(ROOT)
+SLUGS = sorted(inv.slug for inv in CATALOGUE.innovations)
+
+
+def expected(**wanted: list[str]) -> list[str]:
+    """The slugs whose facets match, computed from the data (OR within a facet, AND across facets)."""
+    result = []
+    for inv in CATALOGUE.innovations:
+        values = {key: [value for value, _ in pairs] for key, pairs in facet_values(inv).items()}
+        if all(any(value in values[key] for value in options) for key, options in wanted.items()):
+            result.append(inv.slug)
+    return sorted(result)
+
+
+def visible_cards(page) -> list[str]:
+    return sorted(page.locator("#kki-daftar > li:not([hidden])").evaluate_all("cards => cards.map(c => c.dataset.id)"))
+
+
+def open_catalogue(browser, site_url: str, query: dict[str, list[str] | str] | None = None, javascript: bool = True):
+    context = browser.new_context(java_script_enabled=javascript, viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    page.goto(site_url + "katalog/" + ("?" + urlencode(query, doseq=True) if query else ""))
+    if javascript:
+        page.wait_for_function("document.querySelector('.kki-katalog').dataset.siap === '1'")
+    return page
+
+
+@pytest.mark.browser
+def test_one_facet_narrows_to_exactly_the_matching_innovations(browser, site_url: str):
+    page = open_catalogue(browser, site_url)
+    page.locator("summary", has_text="Kabupaten/kota").click()
+    page.get_by_label("Kota Batu").check()
+    assert visible_cards(page) == expected(kabupaten=["kota-batu"]) == ["lansia-smart"]
+    assert page.locator("#kki-jumlah").inner_text() == "1 inovasi"
+    assert "kabupaten=kota-batu" in page.url
+
+
+@pytest.mark.browser
+def test_two_facets_combine_and_back_restores_the_previous_view(browser, site_url: str):
+    page = open_catalogue(browser, site_url)
+    page.locator("summary", has_text="Bidang/urusan").click()
+    page.get_by_label("Pariwisata").check()
+    after_one = visible_cards(page)
+    assert after_one == expected(bidang=["pariwisata"]) and len(after_one) == 2
+    page.locator("summary", has_text="Digital/non-digital").click()
+    page.get_by_label("Non-digital").check()
+    assert visible_cards(page) == expected(bidang=["pariwisata"], jenis=["non-digital"])
+    page.go_back()
+    page.wait_for_function("!document.querySelector('input[value=non-digital]').checked")
+    assert visible_cards(page) == after_one
+
+
+@pytest.mark.browser
+def test_reloading_a_shared_url_restores_filters_query_and_sort(browser, site_url: str):
+    query = {"bidang": ["pariwisata", "kesehatan"], "urut": "nama"}
+    page = open_catalogue(browser, site_url, query)
+    assert visible_cards(page) == expected(bidang=["pariwisata", "kesehatan"])
+    names = page.locator("#kki-daftar > li:not([hidden]) h2").all_inner_texts()
+    assert names == sorted(names, key=str.lower)
+    page.reload()
+    page.wait_for_function("document.querySelector('.kki-katalog').dataset.siap === '1'")
+    assert page.get_by_label("Pariwisata").is_checked() and page.get_by_label("Kesehatan").is_checked()
+    assert visible_cards(page) == expected(bidang=["pariwisata", "kesehatan"])
+
+
+@pytest.mark.browser
+def test_no_results_state_offers_a_reset(browser, site_url: str):
+    page = open_catalogue(browser, site_url, {"kabupaten": ["kota-batu"], "jenis": ["digital"]})
+    assert visible_cards(page) == expected(kabupaten=["kota-batu"], jenis=["digital"]) == []
+    assert page.locator("#kki-kosong-hasil").is_visible()
+    page.get_by_role("button", name="Hapus semua penyaring").click()
+    assert visible_cards(page) == SLUGS
+    assert page.url.endswith("/katalog/")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("pemberdayaan lansia", "lansia-smart"),
+        ("berdaya", "lansia-smart"),
+        ("seberang", "jamper"),
+        ("batik", "lansia-smart"),
+        ("Junrejo", "lansia-smart"),
+        ("Talango", "jamper"),
+        ("Kota Madiun", "e-sayur"),
+        ("Putik Sari", "putik-sari"),
+    ],
+)
+def test_indonesian_queries_find_the_right_innovation_first(browser, site_url: str, query: str, first: str):
+    page = open_catalogue(browser, site_url, {"q": query})
+    page.wait_for_function("document.querySelector('#kki-jumlah').innerText.includes('cocok')")
+    first_card = page.locator("#kki-daftar > li:not([hidden])").first
+    assert first_card.get_attribute("data-id") == first
+    assert "Kecamatan" in first_card.locator(".kki-kartu__tempat").inner_text()
+
+
+@pytest.mark.browser
+def test_newcomer_narrows_to_a_kabupaten_searches_and_shares(browser, site_url: str):
+    page = open_catalogue(browser, site_url)
+    page.locator("summary", has_text="Kabupaten/kota").click()
+    page.get_by_label("Kota Batu").check()
+    page.get_by_role("searchbox", name="Cari").fill("pemberdayaan lansia")
+    page.wait_for_function("document.querySelector('#kki-jumlah').innerText.includes('cocok')")
+    assert page.locator("#kki-daftar > li:not([hidden])").first.get_attribute("data-id") == "lansia-smart"
+    shared = page.url
+    assert "q=pemberdayaan+lansia" in shared and "kabupaten=kota-batu" in shared
+    other = browser.new_page()
+    other.goto(shared)
+    other.wait_for_function("document.querySelector('#kki-jumlah').innerText.includes('cocok')")
+    assert other.get_by_role("searchbox", name="Cari").input_value() == "pemberdayaan lansia"
+    assert other.locator("#kki-daftar > li:not([hidden])").first.get_attribute("data-id") == "lansia-smart"
+
+
+@pytest.mark.browser
+def test_without_javascript_every_innovation_is_listed(browser, site_url: str):
+    page = open_catalogue(browser, site_url, javascript=False)
+    assert visible_cards(page) == SLUGS
+    assert not page.locator("#kki-saring").is_visible()
+    for inv in CATALOGUE.innovations:
+        link = page.locator(f"#kartu-{inv.slug} h2 a")
+        assert link.inner_text() == inv.name
+        assert link.get_attribute("href") == f"../inovasi/{inv.slug}/"
+
+
+@pytest.mark.browser
+def test_search_index_holds_every_innovation(browser, site_url: str):
+    page = browser.new_page()
+    page.goto(site_url + "katalog/")
+    ids = page.evaluate(
+        """async (url) => {
+            const pagefind = await import(url);
+            const search = await pagefind.search(null, { filters: { halaman: "inovasi" } });
+            return Promise.all(search.results.map(async (result) => (await result.data()).meta.id));
+        }""",
+        site_url + "pagefind/pagefind.js",
+    )
+    assert sorted(ids) == SLUGS
+
+
+def test_every_export_holds_every_innovation_once(site: Path):
+    html = (site / "katalog" / "index.html").read_text(encoding="utf-8")
+    assert sorted(re.findall(r'<li class="kki-kartu" id="kartu-([a-z0-9-]+)"', html)) == SLUGS
+
+    records = json.loads((site / "data" / "katalog.json").read_text(encoding="utf-8"))
+    assert records["jumlah"] == len(SLUGS)
+    assert sorted(record["id"] for record in records["inovasi"]) == SLUGS
+
+    raw = (site / "data" / "katalog.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert sorted(row["id"] for row in rows) == SLUGS
+
+    feed = json.loads((site / "feed.json").read_text(encoding="utf-8"))
+    profile_items = [item for item in feed["items"] if "#" not in item["id"]]
+    assert sorted(item["url"].rstrip("/").rsplit("/", 1)[1] for item in profile_items) == SLUGS
+
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert sorted(re.findall(r"/inovasi/([a-z0-9-]+)/</loc>", sitemap)) == SLUGS
+
+
+def test_export_keeps_indonesian_text_and_every_field(site: Path):
+    records = json.loads((site / "data" / "katalog.json").read_text(encoding="utf-8"))
+    lansia = next(record for record in records["inovasi"] if record["id"] == "lansia-smart")
+    assert lansia["kepanjangan"] == "Semangat, Mandiri, Aktif, Produktif"
+    assert lansia["kecamatan"] == {
+        "kode": "35.79.03",
+        "nama": "Junrejo",
+        "url": "https://katalog-inovasi-kecamatan-jatim.github.io/katalog/kecamatan/junrejo-kota-batu/",
+    }
+    assert lansia["pembinaan"][0]["putaran"] == "2024"
+    schema = json.loads((ROOT / "innovations/_skema/inovasi.schema.json").read_text(encoding="utf-8"))
+    for field in schema["properties"]:
+        assert field in lansia, field
+
+
+def test_feed_is_newest_first_with_dates_from_the_data(site: Path):
+    feed = json.loads((site / "feed.json").read_text(encoding="utf-8"))
+    dates = [item["date_published"] for item in feed["items"] if "date_published" in item]
+    assert dates == sorted(dates, reverse=True)
+    assert dates[0].startswith("2024-11-02")  # the end of the 2024 coaching round, from its data file
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="alternate" type="application/feed+json"' in home
+
+
+def test_statistics_are_accessible_svg_with_the_same_numbers_in_tables(site: Path):
+    html = (site / "statistik" / "index.html").read_text(encoding="utf-8")
+    charts = re.findall(r'<svg class="kki-grafik"[^>]*role="img"[^>]*aria-labelledby="([^"]+)"', html)
+    assert len(charts) == 5
+    for labelled_by in charts:
+        for element_id in labelled_by.split():
+            assert f'id="{element_id}"' in html
+    kabupaten_rows = re.findall(r"<tr>\s*<td>(Kabupaten [A-Za-z]+|Kota [A-Za-z]+)</td>\s*<td[^>]*>(\d+)</td>", html)
+    assert len(kabupaten_rows) == 7 and all(count == "1" for _, count in kabupaten_rows)
+    drawn = "".join(re.findall(r'<svg class="kki-grafik".*?</svg>', html, flags=re.DOTALL))
+    assert "http" not in drawn.replace('xmlns="http://www.w3.org/2000/svg"', "")
+
+
+def test_data_page_documents_every_schema_field(site: Path):
+    html = unescape((site / "data" / "index.html").read_text(encoding="utf-8"))
+    schema = json.loads((ROOT / "innovations/_skema/inovasi.schema.json").read_text(encoding="utf-8"))
+    for field, definition in schema["properties"].items():
+        assert f"<td>{field}</td>" in html
+        assert definition["description"] in html
+    assert "ODbL 1.0" in html and "CC BY 4.0" in html
+    for name in ("inovasi", "pembinaan", "putaran"):
+        assert (site / "data" / f"{name}.schema.json").exists()

@@ -155,10 +155,17 @@ class Catalogue:
     def kabupaten(self) -> tuple[Kabupaten, ...]:
         return tuple(sorted({inv.kabupaten for inv in self.innovations}, key=lambda kab: kab.code))
 
+    @cached_property
+    def _by_place(self) -> dict[Kecamatan | Kabupaten, tuple[Innovation, ...]]:
+        """Each place's innovations, indexed once: place pages would otherwise scan the whole catalogue."""
+        index: dict[Kecamatan | Kabupaten, list[Innovation]] = {}
+        for inv in self.innovations:
+            index.setdefault(inv.kecamatan, []).append(inv)
+            index.setdefault(inv.kabupaten, []).append(inv)
+        return {place: tuple(innovations) for place, innovations in index.items()}
+
     def innovations_in(self, place: Kecamatan | Kabupaten) -> tuple[Innovation, ...]:
-        if isinstance(place, Kecamatan):
-            return tuple(inv for inv in self.innovations if inv.kecamatan == place)
-        return tuple(inv for inv in self.innovations if inv.kabupaten == place)
+        return self._by_place.get(place, ())
 
     def results_of_round(self, round_id: str) -> tuple[tuple[Innovation, CoachingResult], ...]:
         return tuple(

@@ -6,6 +6,7 @@ alike (as character references), unless the template passes trusted Markup built
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass
@@ -116,7 +117,8 @@ def make_environment() -> Environment:
         autoescape=True,
     )
     env.filters.update(
-        yaml=lambda value: Markup(json.dumps(str(value), ensure_ascii=False)),
+        # Material prints page.meta.title and .description into HTML without escaping: escape them here.
+        yaml=lambda value: Markup(json.dumps(html.escape(str(value)), ensure_ascii=False)),
         json=lambda value: Markup(json.dumps(value, ensure_ascii=False, sort_keys=True)),
         url=safe_url,
         date_id=date_id,
@@ -155,6 +157,39 @@ def search_fields(inv: Innovation) -> dict[str, dict[str, object]]:
             "peringkat": f"{9999 - best.year}-{best.rank_position:02d}",
         },
     }
+
+
+def structured_data(inv: Innovation) -> dict[str, object]:
+    """schema.org JSON-LD: the innovation as a work of its kecamatan, with its award and place."""
+    kabupaten = {
+        "@type": "AdministrativeArea",
+        "name": inv.kabupaten.name,
+        "identifier": inv.kabupaten.code,
+        "containedInPlace": {"@type": "AdministrativeArea", "name": "Provinsi Jawa Timur", "identifier": "35"},
+    }
+    kecamatan = {
+        "@type": "AdministrativeArea",
+        "name": f"Kecamatan {inv.kecamatan.name}",
+        "identifier": inv.kecamatan.code,
+        "containedInPlace": kabupaten,
+    }
+    data: dict[str, object] = {
+        "@context": "https://schema.org",
+        "@type": "CreativeWork",
+        "name": inv.name,
+        "identifier": inv.slug,
+        "inLanguage": "id",
+        "creator": {"@type": "GovernmentOrganization", "name": f"Pemerintah Kecamatan {inv.kecamatan.name}"},
+        "spatialCoverage": kecamatan,
+        "award": [f"{labels.EVENT_NAMES[award.event]} {award.year}: {award.rank}" for award in inv.awards],
+        "keywords": [labels.FIELD_LABELS[field] for field in inv.fields] + list(inv.tags),
+        "citation": [source.url for source in inv.sources if source.url],
+    }
+    if inv.summary:
+        data["abstract"] = inv.summary
+    if inv.start_year:
+        data["dateCreated"] = str(inv.start_year)
+    return data
 
 
 def _kit(inv: Innovation) -> list[tuple[str, tuple[str, ...]]]:
@@ -197,6 +232,7 @@ class Renderer:
             kit=_kit(inv),
             edit_url=self.links.edit_url(inv.source_path),
             search=search_fields(inv),
+            jsonld=structured_data(inv),
         )
 
     def _history(self, innovations: tuple[Innovation, ...]) -> list:

@@ -83,7 +83,9 @@ def test_quotes_in_a_summary_cannot_break_out_of_an_attribute(repo: Path, tmp_pa
     assert 'antara lain "membatik" onmouseover=alert(1) &' in head.meta["og:description"]
 
     class AttributeNames(HTMLParser):
-        names: set[str] = set()
+        def __init__(self) -> None:
+            super().__init__()
+            self.names: set[str] = set()
 
         def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
             self.names.update(name for name, _ in attrs)

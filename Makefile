@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.terpasang
 export NO_MKDOCS_2_WARNING := 1
+# Dates in the output (sitemap) come from the last commit, so two builds of one commit are identical.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
 .PHONY: serve build test lint validate clean
 

@@ -8,6 +8,7 @@ on `mkdocs serve` rebuilds: every piece of state is rebuilt in on_config.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -67,6 +68,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    if os.environ.get("KATALOG_TANPA_INDEKS"):  # scripts/bench.py times the indexing step on its own
+        return
     try:
         summary = index_site(Path(config.site_dir))
     except SearchIndexError as error:

@@ -1,0 +1,203 @@
+"""Build-speed benchmark: the site with its hooks against a baseline of the same pages as plain files.
+
+    python scripts/bench.py                 # N = 7, 100 and 1,000 (about 10 minutes on 2 cores)
+    python scripts/bench.py --jumlah 100    # one size
+    python scripts/bench.py --ulang 1       # one run per measurement instead of the median of 3
+
+For each N it generates N synthetic write-ups outside the repository, builds the site (hooks on, search
+indexing off), builds the baseline (the very Markdown and data files the hooks generate, written as plain
+files, same mkdocs.yml without hooks), times the Pagefind step on its own, and reports peak memory of the
+whole process tree and page sizes. Prints figures; it is a benchmark, not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+SCRIPTS = Path(__file__).resolve().parent
+sys.path.insert(0, str(SCRIPTS))
+sys.path.insert(0, str(SCRIPTS.parent / "hooks"))
+
+from sajikan import served
+from sintetis import write_synthetic_repository
+from ukur_katalog import first_search_bytes
+
+from katalog.search import index_site
+from katalog.site import build_site
+
+HOME_MARKER = "<!-- katalog:pemenang -->"
+TARGETS = {
+    "ratio": 1.10,
+    "index_s": 5.0,
+    "full_s": 30.0,
+    "scaling": 12.0,
+    "memory_mb": 500.0,
+}
+
+
+def _tree_rss_kb(pid: int) -> int:
+    """Resident memory of a process and all its descendants, from /proc."""
+    total = 0
+    pending = [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+            total += next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:"))
+            for task in Path(f"/proc/{current}/task").iterdir():
+                pending += [int(child) for child in (task / "children").read_text().split()]
+        except (FileNotFoundError, ProcessLookupError, StopIteration):
+            continue
+    return total
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mb: float
+
+
+def timed_build(repo: Path, site_dir: Path, with_index: bool) -> Run:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1730505600"}
+    if not with_index:
+        env["KATALOG_TANPA_INDEKS"] = "1"
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site_dir)]
+    peak = 0
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=repo, env=env)
+
+    def sample() -> None:
+        nonlocal peak
+        while process.poll() is None:
+            peak = max(peak, _tree_rss_kb(process.pid))
+            time.sleep(0.05)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    code = process.wait()
+    seconds = time.perf_counter() - start
+    sampler.join()
+    if code != 0:
+        raise SystemExit(f"build gagal di {repo} (kode {code})")
+    return Run(seconds, peak / 1024)
+
+
+def write_baseline(repo: Path, baseline: Path) -> None:
+    """The same site as plain files: generated pages written into docs/, no hooks in mkdocs.yml."""
+    shutil.copytree(repo / "docs", baseline / "docs")
+    shutil.copytree(repo / "overrides", baseline / "overrides")
+    generated = build_site(repo)
+    for page_path, markdown in generated.pages.items():
+        target = baseline / "docs" / page_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(markdown, encoding="utf-8")
+    for site_path, content in generated.data_files.items():
+        target = baseline / "docs" / site_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    for site_path, source in generated.assets.items():
+        target = baseline / "docs" / site_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(source, target)
+    home = baseline / "docs" / "index.md"
+    home.write_text(home.read_text(encoding="utf-8").replace(HOME_MARKER, generated.winners), encoding="utf-8")
+    config = (repo / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("hooks:\n  - hooks/katalog_hooks.py\n", "").replace(
+        "  - innovations\n  - hooks\n", "  - docs\n"
+    )
+    (baseline / "mkdocs.yml").write_text(config, encoding="utf-8")
+
+
+def median_run(runs: list[Run]) -> Run:
+    return Run(statistics.median(run.seconds for run in runs), max(run.peak_mb for run in runs))
+
+
+def gzip_kb(path: Path) -> float:
+    return len(gzip.compress(path.read_bytes(), 6)) / 1024
+
+
+def bench(count: int, repeats: int, workdir: Path) -> dict[str, float]:
+    repo = write_synthetic_repository(workdir / f"repo-{count}", count)
+    baseline = workdir / f"baseline-{count}"
+    write_baseline(repo, baseline)
+    site_dir = workdir / f"site-{count}"
+    hooks = median_run([timed_build(repo, site_dir, with_index=False) for _ in range(repeats)])
+    plain = median_run([timed_build(baseline, workdir / f"plain-{count}", with_index=False) for _ in range(repeats)])
+    index_times = []
+    for _ in range(repeats):
+        shutil.rmtree(site_dir / "pagefind", ignore_errors=True)
+        start = time.perf_counter()
+        index_site(site_dir)
+        index_times.append(time.perf_counter() - start)
+    full = median_run([timed_build(repo, workdir / f"full-{count}", with_index=True) for _ in range(repeats)])
+    profile = next((site_dir / "inovasi").iterdir()) / "index.html"
+    with served(workdir / f"full-{count}") as url:
+        search_bytes, _, _ = first_search_bytes(url, "pemberdayaan lansia")
+    return {
+        "count": count,
+        "hooks_s": hooks.seconds,
+        "baseline_s": plain.seconds,
+        "ratio": hooks.seconds / plain.seconds,
+        "index_s": statistics.median(index_times),
+        "full_s": full.seconds,
+        "memory_mb": max(full.peak_mb, hooks.peak_mb),
+        "profile_kb": gzip_kb(profile),
+        "catalogue_kb": gzip_kb(site_dir / "katalog" / "index.html"),
+        "search_kb": search_bytes / 1024,
+    }
+
+
+def report(results: list[dict[str, float]]) -> bool:
+    print(
+        f"{'N':>6} {'hooks (s)':>10} {'baseline (s)':>13} {'rasio':>6} {'indeks (s)':>11} {'penuh (s)':>10} "
+        f"{'memori (MB)':>12} {'profil KB':>10} {'katalog KB':>11} {'cari KB':>8}"
+    )
+    for row in results:
+        print(
+            f"{row['count']:>6} {row['hooks_s']:>10.2f} {row['baseline_s']:>13.2f} {row['ratio']:>6.2f} "
+            f"{row['index_s']:>11.2f} {row['full_s']:>10.2f} {row['memory_mb']:>12.0f} {row['profile_kb']:>10.1f} "
+            f"{row['catalogue_kb']:>11.1f} {row['search_kb']:>8.1f}"
+        )
+    print("(KB = gzip; build = median; 'hooks' = tanpa langkah indeks pencarian; memori = puncak seluruh proses)")
+    by_count = {row["count"]: row for row in results}
+    big = by_count.get(1000)
+    if big is None:
+        return True
+    checks = [
+        (f"rasio hooks/baseline {big['ratio']:.2f} ≤ {TARGETS['ratio']}", big["ratio"] <= TARGETS["ratio"]),
+        (f"indeks {big['index_s']:.1f} s ≤ {TARGETS['index_s']} s", big["index_s"] <= TARGETS["index_s"]),
+        (f"build penuh {big['full_s']:.1f} s ≤ {TARGETS['full_s']} s", big["full_s"] <= TARGETS["full_s"]),
+        (f"memori {big['memory_mb']:.0f} MB ≤ {TARGETS['memory_mb']:.0f} MB", big["memory_mb"] <= TARGETS["memory_mb"]),
+    ]
+    if 100 in by_count:
+        scaling = big["full_s"] / by_count[100]["full_s"]
+        checks.append((f"build(1000)/build(100) {scaling:.1f} ≤ {TARGETS['scaling']}", scaling <= TARGETS["scaling"]))
+    for text, ok in checks:
+        print(("  ✓ " if ok else "  ✗ ") + text)
+    return all(ok for _, ok in checks)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--jumlah", type=int, action="append", help="ukuran N (boleh berulang); bawaan 7, 100, 1000")
+    parser.add_argument("--ulang", type=int, default=3, help="jumlah pengulangan tiap ukuran (median)")
+    args = parser.parse_args(argv)
+    counts = args.jumlah or [7, 100, 1000]
+    with tempfile.TemporaryDirectory(prefix="katalog-bench-") as tmp:
+        results = [bench(count, args.ulang, Path(tmp)) for count in counts]
+    return 0 if report(results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

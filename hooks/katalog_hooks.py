@@ -59,5 +59,5 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     assert _site is not None
     if page.file.src_uri in _site.pages:
-        return _site.sanitize(html)
+        return _site.page_html(page.file.src_uri, html)
     return html

@@ -199,6 +199,8 @@ def test_answers_survive_a_reload_and_a_new_visit(context, site_url: str):
     page.fill('input[name="kecamatan"]', "Contoh Jaya")
     before = shown_suggestions(page)
     assert before and "#jawaban&" in page.url
+    fitting = sum(verdict == "cocok" for _, verdict, _ in before)
+    assert page.locator("#kki-ringkasan-saran").inner_text().startswith(f"{fitting} inovasi cocok")
     page.reload()
     assert page.is_checked('input[name="bidang"][value="pariwisata"]')
     assert page.is_checked('input[name="digital"][value="tidak"]')

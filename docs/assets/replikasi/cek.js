@@ -169,6 +169,18 @@ function actions() {
   return el("p", { class: "kki-tindakan kki-layar-saja" }, print, " ", reset);
 }
 
+/** A bar at the foot of the questions that says how many fit and jumps to the suggestions. */
+function summaryBar() {
+  let bar = document.getElementById("kki-ringkasan-saran");
+  if (bar) return bar;
+  const jump = el("button", { type: "button", class: "md-button md-button--primary" }, "Lihat saran");
+  jump.addEventListener("click", () => document.getElementById("saran").scrollIntoView({ behavior: "smooth" }));
+  bar = el("div", { id: "kki-ringkasan-saran", class: "kki-ringkasan-saran kki-layar-saja" });
+  bar.append(el("span", { "aria-live": "polite" }), jump);
+  form.append(bar);
+  return bar;
+}
+
 function render(state, data) {
   const byslug = Object.fromEntries(data.innovations.map((item) => [item.profile.slug, item]));
   const results = suggest(
@@ -191,6 +203,9 @@ function render(state, data) {
         ];
   output.replaceChildren(...planHeader(state), el("h3", { id: "saran" }, "Saran inovasi"), ...body, actions());
   output.hidden = false;
+  const fitting = results.filter((item) => item.verdict === "cocok").length;
+  summaryBar().firstChild.textContent =
+    state.bidang.length === 0 ? "Pilih bidang untuk melihat saran." : `${fitting} inovasi cocok untuk dipelajari.`;
 }
 
 let data = null;

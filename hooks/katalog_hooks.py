@@ -62,8 +62,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     assert _site is not None
-    if _site.holds_contributor_markup(page.file.src_uri):
-        return _site.sanitize(html)
+    if page.file.src_uri in _site.pages:
+        return _site.page_html(page.file.src_uri, html)
     return html
 
 

@@ -16,6 +16,10 @@ PAGES = [
     "pembinaan/2024/",
     "statistik/",
     "data/",
+    "replikasi/",
+    "replikasi/matriks/",
+    "replikasi/cek-kesiapan/",
+    "replikasi/cek-kesiapan/#jawaban&bidang=pariwisata&digital=tidak",
 ]
 
 

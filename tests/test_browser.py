@@ -21,6 +21,10 @@ PAGES = [
     "kabupaten/kota-batu/",
     "pembinaan/2024/",
     "kecamatan/",
+    "replikasi/",
+    "replikasi/matriks/",
+    "replikasi/cek-kesiapan/",
+    "replikasi/cek-kesiapan/#jawaban&bidang=pariwisata&bidang=pangan&digital=tidak&mitra=dunia-usaha",
 ]
 
 

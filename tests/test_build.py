@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import re
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from conftest import ROOT, run_build
 
-from katalog import load_catalogue
-from katalog.urls import page_of, site_path
+from katalog import labels, load_catalogue
+from katalog.replication import METHOD_STEPS, READINESS_ITEMS, check_data, fields_in_use, kit_parts
+from katalog.urls import CHECK_PAGE, GUIDE_PAGE, MATRIX_PAGE, page_of, relative_url, site_path
 
 CATALOGUE = load_catalogue(ROOT)
 SITE_URL = "https://katalog-inovasi-kecamatan-jatim.github.io/katalog/"
@@ -142,3 +145,93 @@ def test_a_broken_write_up_fails_the_mkdocs_build_with_its_location(repo: Path, 
     assert "innovations/jamper/index.md:" in result.stderr
     assert "tahapan: nilai 'selesai' tidak dikenal" in result.stderr
     assert not (tmp_path / "site" / "inovasi").exists()
+
+
+def article_of(html: str) -> str:
+    """The page's own content, without Material's header, navigation and footer."""
+    return html[html.index('<article class="md-content__inner') : html.index("</article>")]
+
+
+def test_matrix_has_a_row_per_innovation_with_resolving_links_and_honest_unknowns(site: Path):
+    html = html_of(site, MATRIX_PAGE)
+    body = html[html.index("<tbody>") : html.index("</tbody>")]
+    assert body.count("<tr ") == len(CATALOGUE.innovations)
+    for inv in CATALOGUE.innovations:
+        url = relative_url(MATRIX_PAGE, page_of(inv))
+        assert f'href="{url}"' in body and f'href="{url}#replikasi"' in body
+        assert (site / site_path(MATRIX_PAGE) / url / "index.html").resolve().is_file()
+    expected_unknown = sum(
+        value in (None, ())
+        for inv in CATALOGUE.innovations
+        for value in (
+            inv.replication.problem,
+            inv.replication.complexity,
+            inv.replication.cost_class,
+            inv.digital,
+            inv.replication.partners + inv.replication.partner_kinds,
+            inv.status,
+        )
+    )
+    assert body.count('<span class="kki-kosong">belum terdokumentasi</span>') == expected_unknown
+    (script,) = re.findall(r'<script type="module" src="([^"]+)"', html)
+    assert (site / site_path(MATRIX_PAGE) / script).resolve().is_file()
+
+
+def test_check_page_embeds_the_rules_data_and_works_as_a_checklist_without_a_form(site: Path):
+    html = html_of(site, CHECK_PAGE)
+    match = re.search(r'<script type="application/json" id="kki-data-replikasi">(.*?)</script>', html, re.DOTALL)
+    assert match, "the check's data block is missing"
+    assert json.loads(match.group(1)) == json.loads(json.dumps(check_data(CATALOGUE, CHECK_PAGE)))
+    (script,) = re.findall(r'<script type="module" src="([^"]+)"', html)
+    assert (site / site_path(CHECK_PAGE) / script).resolve().is_file()
+    assert "<form" not in article_of(html), "a form could send answers somewhere; the check has none"
+    for field, _ in fields_in_use(CATALOGUE):
+        assert f'name="bidang" value="{field}"' in html
+    for kind in labels.PARTNER_KIND_LABELS:
+        assert f'name="mitra" value="{kind}"' in html
+    for key in READINESS_ITEMS:
+        assert f'name="siap" value="{key}"' in html
+    for step in METHOD_STEPS:
+        assert f'href="../#{step.anchor}"' in html
+    assert 'href="../matriks/"' in html
+
+
+def test_every_profile_has_the_kit_with_missing_parts_linked_to_its_own_file(site: Path):
+    for inv in CATALOGUE.innovations:
+        article = article_of(html_of(site, page_of(inv)))
+        headings = {"replikasi", *(part.anchor for part in kit_parts(inv))}
+        headings |= {"replikasi-kontak", "replikasi-pembinaan"}
+        for anchor_id in headings:
+            assert f'id="{anchor_id}"' in article, (inv.slug, anchor_id)
+        missing = sum(not part.items for part in kit_parts(inv)) + (not inv.contacts)
+        missing += (not inv.replication.problem) + (not inv.replication.complexity) + (not inv.replication.cost_class)
+        missing += sum((not result.findings) + (not result.plan) for result in inv.coaching)
+        edit_links = re.findall(r'<span class="kki-sunting"> · <a href="([^"]+)">', article)
+        assert len(edit_links) == missing, inv.slug
+        own_files = {inv.source_path, *(result.source_path for result in inv.coaching)}
+        assert all(link.split("/edit/main/", 1)[1] in own_files for link in edit_links)
+        for result in inv.coaching:
+            for finding in result.findings:
+                assert finding.split("[S")[0].strip()[:40] in unescape(article)
+
+
+def test_generated_pages_keep_scripts_and_form_controls_only_on_the_tool_pages(site: Path):
+    for item in (*CATALOGUE.innovations, *CATALOGUE.kecamatan, *CATALOGUE.rounds):
+        article = article_of(html_of(site, page_of(item)))
+        assert "<script" not in article and "<input" not in article
+    assert "<input" in article_of(html_of(site, CHECK_PAGE))
+
+
+def test_guide_is_labelled_as_guidance_and_attributes_its_figures(site: Path):
+    article = article_of(html_of(site, GUIDE_PAGE))
+    text = " ".join(unescape(re.sub(r"<[^>]+>", " ", article)).split())
+    assert "Ini panduan, bukan pedoman resmi" in text
+    assert "Menurut data JIPPNas KemenPAN-RB, dari 2.355 catatan inovasi yang diperbarui pada 2024" in text
+    assert "Indeks Inovasi Daerah (Kemendagri/BSKDN)" in text
+    for word in ("inisiatif", "uji coba", "penerapan", "amati", "tiru", "modifikasi"):
+        assert word in text.lower()
+    external = [url for url in re.findall(r'href="(https?://[^"]+)"', article) if "/edit/main/docs/" not in url]
+    assert external == [], "the guide cites by name; FACTS.md gives it no addresses"
+    nav = (site / "index.html").read_text(encoding="utf-8")
+    for path in (GUIDE_PAGE, MATRIX_PAGE, CHECK_PAGE):
+        assert f'href="{site_path(path)}"' in nav

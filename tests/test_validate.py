@@ -170,6 +170,21 @@ def test_citation_of_an_unlisted_source_is_refused(repo: Path):
     assert "rujukan [S9] tidak ada di daftar sumber; sumber yang ada: S0, S1, S2, S3" in problem.message
 
 
+def test_citation_in_the_replication_kit_is_checked_where_it_stands(repo: Path):
+    edit(repo, WRITE_UP, lambda text: text.replace("  prasyarat: []", "  prasyarat:\n    - Ada kelompok lansia [S7]."))
+    problem = only_problem(repo)
+    assert problem.field == "replikasi.prasyarat.0"
+    assert problem.line == line_containing(repo, WRITE_UP, "Ada kelompok lansia [S7].")
+    assert "rujukan [S7] tidak ada di daftar sumber" in problem.message
+
+
+def test_unknown_partner_kind_lists_the_allowed_ones(repo: Path):
+    edit(repo, WRITE_UP, lambda text: text.replace("  mitra: []", "  mitra: []\n  jenis_mitra: [swasta]"))
+    problem = only_problem(repo)
+    assert problem.field == "replikasi.jenis_mitra.0"
+    assert "nilai 'swasta' tidak dikenal" in problem.message and "'dunia-usaha'" in problem.message
+
+
 def test_every_broken_file_is_reported_in_one_pass(repo: Path):
     edit(repo, WRITE_UP, lambda text: text.replace("nama: Lansia Smart\n", ""))
     edit(repo, "innovations/jamper/index.md", lambda text: text.replace("jenis: non-digital", "jenis: analog"))

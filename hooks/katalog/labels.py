@@ -40,5 +40,25 @@ PLAN_STATUS_LABELS = {
 }
 FOLLOW_UP_LABELS = {"belum-dimulai": "Belum dimulai", "berjalan": "Berjalan", "selesai": "Selesai"}
 LEVEL_LABELS = {"rendah": "Rendah", "sedang": "Sedang", "tinggi": "Tinggi"}
+# What each level means, so writers and replicators read the same scale (guidance, never rupiah figures).
+COST_HELP = {
+    "rendah": "cukup dari anggaran rutin kecamatan atau swadaya",
+    "sedang": "perlu alokasi khusus atau dukungan mitra",
+    "tinggi": "perlu anggaran kabupaten/kota atau pengadaan, misalnya aplikasi atau sarana",
+}
+COMPLEXITY_HELP = {
+    "rendah": "dijalankan satu tim kecamatan dengan sedikit pihak",
+    "sedang": "perlu koordinasi rutin dengan beberapa desa/kelurahan atau mitra",
+    "tinggi": "melibatkan banyak pihak lintas instansi, atau perlu sistem atau aturan baru",
+}
+PARTNER_KIND_LABELS = {
+    "desa-kelurahan": "Pemerintah desa/kelurahan",
+    "kelompok-masyarakat": "Kelompok masyarakat",
+    "dunia-usaha": "Dunia usaha dan CSR",
+    "perangkat-daerah": "Perangkat daerah kabupaten/kota",
+    "aparat-keamanan": "Polisi/TNI",
+    "perguruan-tinggi": "Perguruan tinggi atau lembaga riset",
+    "lainnya": "Lainnya",
+}
 EVENT_NAMES = {"SKK": "Sinergi Kinerja Kecamatan (SKK) Provinsi Jawa Timur"}
 UNKNOWN = "belum terdokumentasi"

@@ -165,6 +165,9 @@ def _load_innovation(
                 )
             )
     problems += _body_problems(document, source_ids, file.parent, required=STORY_SECTIONS)
+    for field_path, text in _replication_texts(data):
+        label = ".".join(map(str, field_path))
+        problems += policy.citation_problems(text, document.line_of(field_path), rel, source_ids, label)
     if problems or kecamatan is None:
         return None, problems
 
@@ -195,6 +198,7 @@ def _load_innovation(
             prerequisites=tuple(replikasi.get("prasyarat", [])),
             resources=tuple(replikasi.get("sumber_daya", [])),
             partners=tuple(replikasi.get("mitra", [])),
+            partner_kinds=tuple(replikasi.get("jenis_mitra", [])),
             steps=tuple(replikasi.get("langkah", [])),
             risks=tuple(replikasi.get("risiko", [])),
             complexity=replikasi.get("kompleksitas"),
@@ -285,6 +289,17 @@ def _load_result(
         body=document.body,
         source_path=rel,
     ), []
+
+
+def _replication_texts(data: dict[str, Any]) -> list[tuple[tuple[str | int, ...], str]]:
+    """The replication kit's texts, which the profile shows with their [S1] citations linked."""
+    replikasi = data.get("replikasi", {})
+    texts: list[tuple[tuple[str | int, ...], str]] = []
+    if replikasi.get("masalah"):
+        texts.append((("replikasi", "masalah"), replikasi["masalah"]))
+    for key in ("prasyarat", "sumber_daya", "mitra", "langkah", "risiko"):
+        texts += [(("replikasi", key, index), text) for index, text in enumerate(replikasi.get(key, []))]
+    return texts
 
 
 def _cited_fields(data: dict[str, Any]) -> list[tuple[tuple[str | int, ...], str]]:

@@ -52,6 +52,7 @@ class Replication:
     prerequisites: tuple[str, ...]
     resources: tuple[str, ...]
     partners: tuple[str, ...]
+    partner_kinds: tuple[str, ...]  # controlled ids: labels.PARTNER_KIND_LABELS
     steps: tuple[str, ...]
     risks: tuple[str, ...]
     complexity: str | None

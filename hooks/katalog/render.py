@@ -19,7 +19,7 @@ from babel.dates import format_date
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import labels, urls
+from . import labels, replication, urls
 from .charts import bar_chart
 from .facets import FACETS, facet_counts, facet_values
 from .model import Catalogue, CoachingRound, Innovation
@@ -33,6 +33,20 @@ _MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]<>#|~&\"'!:]")
 _UNKNOWN = Markup('<span class="kki-kosong">belum terdokumentasi</span>')
 _HEADING = re.compile(r"^(#{1,4})(?=\s)", flags=re.MULTILINE)
 _FENCE = re.compile(r"^\s*(```|~~~)")
+MATRIX_COLUMNS = (
+    "Inovasi",
+    "Masalah yang dijawab",
+    "Bidang",
+    "Kompleksitas",
+    "Kelas biaya",
+    "Jenis",
+    "Mitra",
+    "Status keberlanjutan",
+    "Kit terisi",
+)
+SORT_SCRIPT = "assets/replikasi/urut.js"
+CHECK_SCRIPT = "assets/replikasi/cek.js"
+CHECK_DATA_ID = "kki-data-replikasi"
 
 
 @dataclass(frozen=True)
@@ -87,6 +101,13 @@ def cite_body(body: str, prefix: str, heading_shift: int = 0) -> Markup:
                 line = _HEADING.sub(lambda match: "#" * min(6, len(match.group(1)) + heading_shift), line)
         lines.append(line)
     return Markup("\n".join(lines).strip())
+
+
+def json_island(element_id: str, data: Any) -> str:
+    """Data for a page's script, as a JSON block that no value can break out of."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f'<script type="application/json" id="{element_id}">{text}</script>'
 
 
 def date_id(value: str | date | None) -> str | None:
@@ -192,17 +213,6 @@ def structured_data(inv: Innovation) -> dict[str, object]:
     return data
 
 
-def _kit(inv: Innovation) -> list[tuple[str, tuple[str, ...]]]:
-    rep = inv.replication
-    return [
-        ("Prasyarat", rep.prerequisites),
-        ("Sumber daya", rep.resources),
-        ("Mitra", rep.partners),
-        ("Langkah", rep.steps),
-        ("Risiko", rep.risks),
-    ]
-
-
 @dataclass
 class Renderer:
     catalogue: Catalogue
@@ -229,10 +239,13 @@ class Renderer:
                 result.round_id: cite_body(result.body, f"sumber-{result.round_id}", heading_shift=2)
                 for result in inv.coaching
             },
-            kit=_kit(inv),
+            kit=replication.kit_parts(inv),
+            completeness=replication.kit_completeness(inv),
+            latest_coaching=sorted(inv.coaching, key=lambda result: self.rounds[result.round_id].start, reverse=True),
             edit_url=self.links.edit_url(inv.source_path),
             search=search_fields(inv),
             jsonld=structured_data(inv),
+            edit_of=self.links.edit_url,
         )
 
     def _history(self, innovations: tuple[Innovation, ...]) -> list:
@@ -432,6 +445,57 @@ class Renderer:
             ),
         )
 
+    def matrix(self) -> str:
+        rows = []
+        for inv in self.catalogue.innovations:
+            filled, parts = replication.kit_completeness(inv)
+            problem = inv.replication.problem
+            kinds = [labels.PARTNER_KIND_LABELS[kind] for kind in inv.replication.partner_kinds]
+            rows.append(
+                {
+                    "inv": inv,
+                    "url": urls.relative_url(urls.MATRIX_PAGE, urls.page_of(inv)),
+                    "kit": urls.relative_url(urls.MATRIX_PAGE, urls.page_of(inv)) + "#replikasi",
+                    "problem": " ".join(CITATION.sub("", problem).split()) if problem else None,
+                    "partners": [*kinds, *inv.replication.partners],
+                    "filled": filled,
+                    "parts": parts,
+                }
+            )
+        return self._render(
+            "matriks.md.j2",
+            rows=rows,
+            columns=MATRIX_COLUMNS,
+            levels=replication.LEVELS,
+            statuses=tuple(labels.STATUS_LABELS),
+            description=(
+                "Matriks inovasi kecamatan pemenang SKK Jawa Timur: masalah, bidang, kompleksitas, kelas biaya, "
+                "jenis, mitra, dan status keberlanjutan, untuk kecamatan yang ingin meniru."
+            ),
+        )
+
+    def readiness_check(self) -> str:
+        return self._render(
+            "cek-kesiapan.md.j2",
+            fields=replication.fields_in_use(self.catalogue),
+            readiness=replication.READINESS_ITEMS,
+            steps=replication.METHOD_STEPS,
+            description=(
+                "Cek kesiapan replikasi: jawab beberapa pertanyaan, dapatkan inovasi yang cocok beserta alasannya, "
+                "dan cetak rencananya. Jawaban hanya diolah di peramban Anda."
+            ),
+        )
+
+    def islands(self) -> dict[str, str]:
+        """Trusted HTML appended to a generated page after sanitising: its scripts and their data."""
+        sort_script = urls.asset_url(urls.MATRIX_PAGE, SORT_SCRIPT)
+        check_script = urls.asset_url(urls.CHECK_PAGE, CHECK_SCRIPT)
+        data = json_island(CHECK_DATA_ID, replication.check_data(self.catalogue, urls.CHECK_PAGE))
+        return {
+            urls.MATRIX_PAGE: f'<script type="module" src="{sort_script}"></script>',
+            urls.CHECK_PAGE: f'{data}<script type="module" src="{check_script}"></script>',
+        }
+
     def pages(self) -> dict[str, str]:
         """Every generated page, keyed by its path in the site (the same path MkDocs' File uses)."""
         pages = {urls.page_of(inv): self.innovation(inv) for inv in self.catalogue.innovations}
@@ -444,4 +508,6 @@ class Renderer:
         pages[urls.CATALOGUE] = self.catalogue_page()
         pages[urls.STATISTICS] = self.statistics_page()
         pages[urls.DATA] = self.data_page()
+        pages[urls.MATRIX_PAGE] = self.matrix()
+        pages[urls.CHECK_PAGE] = self.readiness_check()
         return pages

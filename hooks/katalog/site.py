@@ -72,6 +72,19 @@ _SAFE_ATTRIBUTES: dict[str, set[str]] = {
 }
 
 
+# Interactive pages (the matrix, the readiness check) also keep their form controls and data attributes.
+# They hold no contributor Markdown, only escaped values; no <form> is allowed, so nothing can be submitted.
+_TOOL_TAGS = _SAFE_TAGS | {"caption", "fieldset", "input", "label", "legend"}
+_TOOL_ATTRIBUTES = {
+    **_SAFE_ATTRIBUTES,
+    "div": {"hidden"},
+    "input": {"type", "name", "value", "checked", "autocomplete", "maxlength"},
+    "table": {"data-kki-urut"},
+    "td": {"align", "data-label", "data-nilai"},
+    "th": {"align", "scope", "data-label", "data-nilai", "data-urut"},
+}
+
+
 @dataclass(frozen=True)
 class SiteBuild:
     catalogue: Catalogue
@@ -80,16 +93,31 @@ class SiteBuild:
     edit_paths: dict[str, str]  # page path -> source file, relative to docs/ (what MkDocs' File.edit_uri wants)
     assets: dict[str, Path]  # site path -> file next to a write-up (images and the like)
     winners: str  # Markdown for the home page's winners table
+    islands: dict[str, str]  # page path -> trusted HTML (scripts, their JSON data) appended after sanitising
 
     def holds_contributor_markup(self, page_path: str) -> bool:
         """Pages whose Markdown includes a write-up's own body, which the sanitizer then re-checks."""
         return page_path in self.pages and page_path.startswith("inovasi/")
 
     @staticmethod
-    def sanitize(html: str) -> str:
+    def sanitize(html: str, tool: bool = False) -> str:
         return nh3.clean(
-            html, tags=_SAFE_TAGS, attributes=_SAFE_ATTRIBUTES, url_schemes={"http", "https", "mailto"}, link_rel=None
+            html,
+            tags=_TOOL_TAGS if tool else _SAFE_TAGS,
+            attributes=_TOOL_ATTRIBUTES if tool else _SAFE_ATTRIBUTES,
+            url_schemes={"http", "https", "mailto"},
+            link_rel=None,
         )
+
+    def page_html(self, page_path: str, html: str) -> str:
+        """A generated page's HTML as published: tool pages sanitised with their own scripts appended,
+        write-up pages sanitised; the rest hold only escaped data (and the catalogue's filter form)."""
+        island = self.islands.get(page_path)
+        if island is not None:
+            return self.sanitize(html, tool=True) + island
+        if self.holds_contributor_markup(page_path):
+            return self.sanitize(html)
+        return html
 
 
 def edit_base(repo_url: str | None, edit_uri: str | None) -> str | None:
@@ -124,7 +152,7 @@ def build_site(
         for file in sorted(folder.iterdir()):
             if file.is_file() and file.suffix != ".md" and not file.name.startswith("."):
                 assets[posixpath.join(posixpath.dirname(urls.page_of(inv)), file.name)] = file
-    return SiteBuild(catalogue, pages, data_files, edit_paths, assets, renderer.winners())
+    return SiteBuild(catalogue, pages, data_files, edit_paths, assets, renderer.winners(), renderer.islands())
 
 
 __all__ = ["WRITE_UP", "SiteBuild", "build_site"]

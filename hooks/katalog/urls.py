@@ -19,6 +19,9 @@ CATALOGUE = "katalog/index.md"
 STATISTICS = "statistik/index.md"
 DATA = "data/index.md"
 SEARCH_INDEX_DIR = "pagefind/"
+GUIDE_PAGE = "replikasi/index.md"  # hand-written, in docs/
+MATRIX_PAGE = "replikasi/matriks/index.md"
+CHECK_PAGE = "replikasi/cek-kesiapan/index.md"
 
 
 def page_of(item: Innovation | Kecamatan | Kabupaten | CoachingRound) -> str:
@@ -53,3 +56,8 @@ def relative_url(from_page: str, to_page: str) -> str:
     target = site_path(to_page) or "."
     relative = posixpath.relpath(target, source_dir)
     return "./" if relative == "." else relative + "/"
+
+
+def asset_url(from_page: str, asset_path: str) -> str:
+    """A link from a page to a file in the site, e.g. "assets/replikasi/cek.js" -> "../../assets/replikasi/cek.js"."""
+    return posixpath.relpath(asset_path, site_path(from_page) or ".")

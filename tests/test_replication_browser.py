@@ -1,0 +1,305 @@
+"""The replication pages in headless Chromium: the check against the Python rules, reloads, no-JS, sorting, print."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+from urllib.parse import urlencode, urlsplit
+
+import pytest
+from conftest import ROOT, copy_repository, run_build, serve
+from pypdf import PdfReader
+
+from katalog import labels, load_catalogue
+from katalog.model import Catalogue
+from katalog.replication import Answers, Profile, as_plain, fields_in_use, kit_completeness, suggest
+from katalog.urls import CHECK_PAGE, MATRIX_PAGE, page_of, site_path
+
+pytestmark = pytest.mark.browser
+
+CATALOGUE = load_catalogue(ROOT)
+CHECK = site_path(CHECK_PAGE)
+MATRIX = site_path(MATRIX_PAGE)
+A4_POINTS = (595.3, 841.9)  # 210 x 297 mm; Chromium rounds up to whole points
+KIT_HEADINGS = [
+    "Kit replikasi",
+    "Prasyarat",
+    "Sumber daya",
+    "Mitra",
+    "Langkah",
+    "Risiko",
+    "Kontak kelembagaan",
+    "Temuan dan rencana pembinaan",
+]
+# Invented replication data for a copy of the repository, so the rules' other branches run in the browser too.
+ENRICHED = {
+    "e-sayur": ("sedang", "tinggi", "[kelompok-masyarakat, perangkat-daerah]", "berkembang"),
+    "jamper": ("tinggi", "rendah", "[aparat-keamanan]", "vakum"),
+    "lansia-smart": ("rendah", "rendah", "[kelompok-masyarakat]", "berlanjut"),
+    "putik-sari": ("sedang", "sedang", "[desa-kelurahan, kelompok-masyarakat]", "null"),
+}
+
+
+def hash_of(answers: Answers) -> str:
+    """The check's address fragment for these answers (the format cek.js writes and reads)."""
+    pairs = [("bidang", field) for field in answers.fields] + [("mitra", kind) for kind in answers.partners]
+    pairs += [
+        (name, value)
+        for name, value in (("anggaran", answers.budget), ("kapasitas", answers.capacity), ("digital", answers.digital))
+        if value
+    ]
+    return "#jawaban&" + urlencode(pairs)
+
+
+def answer_sets(catalogue: Catalogue) -> list[Answers]:
+    """Answer sets written from the data: each bidang alone, then mixes that touch every rule."""
+    fields = tuple(field for field, _ in fields_in_use(catalogue))
+    digital_fields = tuple(sorted({f for inv in catalogue.innovations if inv.digital == "digital" for f in inv.fields}))
+    return [
+        *(Answers(fields=(field,)) for field in fields),
+        Answers(fields=fields, digital="tidak"),
+        Answers(fields=fields, digital="ada", budget="rendah", capacity="rendah", partners=("kelompok-masyarakat",)),
+        Answers(fields=digital_fields, digital="ada", budget="sedang", capacity="tinggi", partners=("desa-kelurahan",)),
+        Answers(fields=fields, budget="tinggi", capacity="sedang", partners=tuple(labels.PARTNER_KIND_LABELS)),
+    ]
+
+
+def python_plain(catalogue: Catalogue, answers: Answers) -> list[dict]:
+    return [as_plain(item) for item in suggest([Profile.of(inv) for inv in catalogue.innovations], answers)]
+
+
+def browser_rules(page, answers: Answers) -> list[dict]:
+    """The browser module's own answer, called directly on the data block of the page."""
+    return page.evaluate(
+        """async (answers) => {
+            const rules = await import(new URL("../../assets/replikasi/aturan.js", location.href).href);
+            const data = JSON.parse(document.getElementById("kki-data-replikasi").textContent);
+            return rules.suggest(data.innovations.map((item) => item.profile), answers);
+        }""",
+        {
+            "fields": list(answers.fields),
+            "budget": answers.budget,
+            "capacity": answers.capacity,
+            "digital": answers.digital,
+            "partners": list(answers.partners),
+        },
+    )
+
+
+def shown_suggestions(page) -> list[tuple[str, str, list[str]]]:
+    """What the check page shows: slug, verdict and reason codes of each suggestion, in order."""
+    return page.eval_on_selector_all(
+        "#kki-hasil .kki-saran__butir",
+        """items => items.map(item => [item.dataset.slug, item.dataset.verdict,
+            [...item.querySelectorAll("[data-code]")].map(reason => reason.dataset.code)])""",
+    )
+
+
+def expected_shown(plain: list[dict]) -> list[tuple[str, str, list[str]]]:
+    return [
+        [item["slug"], item["verdict"], [r["code"] for k in ("reasons", "blockers", "cautions") for r in item[k]]]
+        for item in plain
+    ]
+
+
+@pytest.fixture
+def context(browser, site_url: str) -> Iterator:
+    """A fresh browser profile that records every request leaving the site's origin."""
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    context.foreign = []
+    origin = urlsplit(site_url).netloc
+    context.on("request", lambda r: urlsplit(r.url).netloc in (origin, "") or context.foreign.append(r.url))
+    yield context
+    assert context.foreign == [], "a request left the site's origin"
+    context.close()
+
+
+def open_check(context, site_url: str, answers: Answers | None = None):
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.errors = errors
+    page.goto(site_url + CHECK + (hash_of(answers) if answers else ""))
+    page.wait_for_selector("#kki-hasil:not([hidden])")
+    return page
+
+
+def test_check_suggests_exactly_the_innovations_of_each_bidang(context, site_url: str):
+    page = open_check(context, site_url)
+    for field, _ in fields_in_use(CATALOGUE):
+        page.goto(site_url + CHECK + hash_of(Answers(fields=(field,))))
+        page.reload()  # a fragment-only change does not reload the page
+        shown = {slug for slug, _, _ in shown_suggestions(page)}
+        assert shown == {inv.slug for inv in CATALOGUE.innovations if field in inv.fields}, field
+    everything = Answers(fields=tuple(field for field, _ in fields_in_use(CATALOGUE)), digital="tidak")
+    page.goto(site_url + CHECK + hash_of(everything))
+    page.reload()
+    verdicts = {slug: verdict for slug, verdict, _ in shown_suggestions(page)}
+    assert len(verdicts) == len(CATALOGUE.innovations)
+    assert {slug for slug, verdict in verdicts.items() if verdict == "tunda"} == {
+        inv.slug for inv in CATALOGUE.innovations if inv.digital == "digital"
+    }
+    assert page.errors == []
+
+
+@pytest.mark.parametrize("index", range(len(answer_sets(CATALOGUE))))
+def test_browser_rules_give_the_python_rules_answer(context, site_url: str, index: int):
+    answers = answer_sets(CATALOGUE)[index]
+    page = open_check(context, site_url, answers)
+    expected = python_plain(CATALOGUE, answers)
+    assert browser_rules(page, answers) == expected
+    assert shown_suggestions(page) == expected_shown(expected)
+    assert page.errors == []
+
+
+@pytest.fixture(scope="module")
+def enriched(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Catalogue, str]]:
+    """A copy of the repository with invented cost, complexity, partner and status data, built and served."""
+    repo = copy_repository(tmp_path_factory.mktemp("enriched") / "repo")
+    for slug, (complexity, cost, kinds, status) in ENRICHED.items():
+        write_up = repo / "innovations" / slug / "index.md"
+        text = write_up.read_text(encoding="utf-8")
+        text = text.replace("  kompleksitas: null", f"  kompleksitas: {complexity}")
+        text = text.replace("  kelas_biaya: null", f"  kelas_biaya: {cost}")
+        text = text.replace("  mitra: []", f"  mitra: []\n  jenis_mitra: {kinds}")
+        text = text.replace("\nstatus: null", f"\nstatus: {status}")
+        write_up.write_text(text, encoding="utf-8")
+    site = repo / "site"
+    result = run_build(repo, site)
+    assert result.returncode == 0, result.stderr
+    catalogue = load_catalogue(repo)
+    assert catalogue.innovations[0].replication.cost_class == "tinggi"  # the edits took
+    with serve(site) as url:
+        yield catalogue, url
+
+
+def test_browser_rules_match_python_on_data_that_uses_every_rule(browser, enriched):
+    catalogue, url = enriched
+    context = browser.new_context()
+    page = open_check(context, url)
+    codes_seen: set[str] = set()
+    for answers in answer_sets(catalogue):
+        page.goto(url + CHECK + hash_of(answers))
+        page.reload()
+        expected = python_plain(catalogue, answers)
+        assert browser_rules(page, answers) == expected
+        assert shown_suggestions(page) == expected_shown(expected)
+        codes_seen |= {code for _, _, codes in shown_suggestions(page) for code in codes}
+    assert codes_seen >= {"biaya-melebihi", "kompleksitas-melebihi", "mitra-ada", "mitra-kurang", "berhenti"}
+    assert page.errors == []
+    context.close()
+
+
+def test_answers_survive_a_reload_and_a_new_visit(context, site_url: str):
+    page = open_check(context, site_url)
+    page.check('input[name="bidang"][value="pariwisata"]')
+    page.check('input[name="digital"][value="tidak"]')
+    page.check('input[name="siap"][value="camat"]')
+    page.fill('input[name="kecamatan"]', "Contoh Jaya")
+    before = shown_suggestions(page)
+    assert before and "#jawaban&" in page.url
+    fitting = sum(verdict == "cocok" for _, verdict, _ in before)
+    assert page.locator("#kki-ringkasan-saran").inner_text().startswith(f"{fitting} inovasi cocok")
+    page.reload()
+    assert page.is_checked('input[name="bidang"][value="pariwisata"]')
+    assert page.is_checked('input[name="digital"][value="tidak"]')
+    assert page.input_value('input[name="kecamatan"]') == "Contoh Jaya"
+    assert shown_suggestions(page) == before
+    second = open_check(context, site_url)  # no fragment: the answers come back from localStorage
+    assert second.is_checked('input[name="siap"][value="camat"]')
+    assert shown_suggestions(second) == before
+    second.get_by_role("button", name="Hapus jawaban").click()
+    second.reload()
+    assert not second.is_checked('input[name="bidang"][value="pariwisata"]')
+    assert shown_suggestions(second) == []
+
+
+def test_without_javascript_the_check_is_a_printable_checklist_and_the_matrix_is_complete(browser, site_url: str):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    page.goto(site_url + CHECK)
+    assert page.locator(".kki-tanpa-js").is_visible()
+    assert page.locator(".kki-tanpa-js").get_by_role("link", name="matriks inovasi").is_visible()
+    assert page.locator("fieldset.kki-soal").count() == 7
+    assert page.locator("#kki-hasil").is_hidden()
+    text = pdf_text(page.pdf(format="A4"))
+    assert "1. Bidang masalah yang ingin Anda tangani" in text and "Langkah rencana" in text
+    page.goto(site_url + MATRIX)
+    assert page.locator("table.kki-matriks tbody tr").count() == len(CATALOGUE.innovations)
+    assert page.locator(".kki-urut-tombol").count() == 0
+    context.close()
+
+
+def matrix_order(page) -> list[str]:
+    return page.eval_on_selector_all("table.kki-matriks tbody tr", "rows => rows.map(row => row.id)")
+
+
+def test_matrix_sorts_by_a_column(context, site_url: str):
+    page = context.new_page()
+    page.goto(site_url + MATRIX)
+    assert matrix_order(page) == [inv.slug for inv in CATALOGUE.innovations]
+    filled = {inv.slug: kit_completeness(inv)[0] for inv in CATALOGUE.innovations}
+    for direction in ("ascending", "descending"):
+        page.get_by_role("button", name="Urutkan menurut Kit terisi").click()
+        assert page.locator(f'th[aria-sort="{direction}"]').inner_text().startswith("Kit terisi")
+        counts = [filled[slug] for slug in matrix_order(page)]
+        assert counts == sorted(counts, reverse=direction == "descending")
+
+
+def test_matrix_sorts_levels_in_order_and_keeps_unknowns_last(browser, enriched):
+    catalogue, url = enriched
+    page = browser.new_page()
+    page.goto(url + MATRIX)
+    costs = {inv.slug: inv.replication.cost_class for inv in catalogue.innovations}
+    for direction in ("ascending", "descending"):
+        page.get_by_role("button", name="Urutkan menurut Kelas biaya").click()
+        assert page.locator(f'th[aria-sort="{direction}"]').count() == 1
+        order = [costs[slug] for slug in matrix_order(page)]
+        known = [cost for cost in order if cost]
+        ranks = [("rendah", "sedang", "tinggi").index(cost) for cost in known]
+        assert len(known) == len(ENRICHED) and ranks == sorted(ranks, reverse=direction == "descending")
+        assert order[len(known) :] == [None] * (len(order) - len(known)), "unknown costs sort last"
+    page.close()
+
+
+def pdf_text(data: bytes) -> str:
+    reader = PdfReader(io.BytesIO(data))
+    for pdf_page in reader.pages:
+        size = [float(value) for value in pdf_page.mediabox.upper_right]
+        assert all(abs(value - a4) <= 2 for value, a4 in zip(size, A4_POINTS, strict=True)), f"not A4: {size}"
+    return "\n".join(pdf_page.extract_text() for pdf_page in reader.pages)
+
+
+@pytest.mark.parametrize("slug", ["jamper", "putik-sari"])
+def test_a_profile_prints_on_a4_with_its_kit_and_without_navigation(context, site_url: str, slug: str):
+    inv = next(item for item in CATALOGUE.innovations if item.slug == slug)
+    page = context.new_page()
+    page.goto(site_url + site_path(page_of(inv)))
+    text = pdf_text(page.pdf(format="A4"))
+    lines = {line.strip() for line in text.splitlines()}
+    for heading in KIT_HEADINGS:
+        assert heading in lines, heading
+    assert inv.name in lines
+    assert "Masalah yang dijawab" in text and "Kelengkapan kit" in text
+    for chrome in ("Sumber di GitHub", "Tentang katalog", "Daftar isi", "lengkapi isian"):
+        assert chrome not in text, chrome
+    flat = re.sub(r"\s+", "", text)
+    for source in inv.sources:
+        assert source.url is None or source.url in flat, "links to other sites print with their address"
+
+
+def test_the_plan_prints_answers_suggestions_with_addresses_and_steps(context, site_url: str):
+    answers = Answers(fields=("pariwisata", "pangan"), digital="tidak")
+    page = open_check(context, site_url, answers)
+    page.fill('input[name="kecamatan"]', "Contoh Jaya")
+    text = pdf_text(page.pdf(format="A4"))
+    flat = re.sub(r"\s+", "", text)
+    assert "Rencana replikasi Kecamatan Contoh Jaya" in text
+    for item in python_plain(CATALOGUE, answers):
+        inv = next(inv for inv in CATALOGUE.innovations if inv.slug == item["slug"])
+        assert inv.name in text
+        assert f"Kitreplikasi:{site_url}{site_path(page_of(inv))}#replikasi" in flat
+    assert "Langkah rencana" in text and "Jaga keberlanjutannya" in text
+    assert "1. Bidang masalah yang ingin Anda tangani" not in text, "the questions give way to the plan"
+    assert "Cetak rencana" not in text and "Sumber di GitHub" not in text

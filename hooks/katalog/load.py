@@ -26,7 +26,7 @@ from .model import (
 )
 from .problems import CatalogueError, Problem
 from .regions import Regions, load_regions, resolve_kecamatan
-from .schema import schema_problems, validator_for
+from .schema import passes_quickly, schema_problems, validator_for
 
 CONTENT_DIR = "innovations"
 SCHEMA_DIR = "_skema"
@@ -109,6 +109,8 @@ def _rel(path: Path, root: Path) -> str:
 
 
 def _validated(document: Document, schema_dir: Path, schema_name: str) -> list[Problem]:
+    if passes_quickly(document.data, schema_dir, schema_name):
+        return []
     return schema_problems(document, validator_for(schema_dir, schema_name))
 
 
@@ -116,6 +118,14 @@ def _sources(data: list[dict[str, Any]]) -> tuple[Source, ...]:
     return tuple(
         Source(item["id"], item["judul"], item.get("url"), item.get("penerbit"), item.get("tanggal")) for item in data
     )
+
+
+def _declared_source_ids(data: dict[str, Any]) -> set[str]:
+    """The source ids a write-up declares, read defensively: its front matter may still be the wrong shape."""
+    sources = data.get("sumber")
+    if not isinstance(sources, list):
+        return set()
+    return {item["id"] for item in sources if isinstance(item, dict) and isinstance(item.get("id"), str)}
 
 
 def _duplicate_source_ids(document: Document) -> list[Problem]:
@@ -143,8 +153,7 @@ def _load_innovation(
     data = document.data
     if problems:
         # Still check the body, so a contributor sees every problem in one pass.
-        source_ids = {item.get("id") for item in data.get("sumber", []) if isinstance(item, dict)}
-        return None, problems + _body_problems(document, source_ids - {None}, file.parent, required=STORY_SECTIONS)
+        return None, problems + _body_problems(document, _declared_source_ids(data), file.parent, STORY_SECTIONS)
 
     place = data["kecamatan"]
     kecamatan, message = resolve_kecamatan(regions, place.get("kode"), place.get("nama"), place.get("kabupaten"))

@@ -111,10 +111,17 @@ def _to_problems(error: ValidationError, document: Document) -> list[Problem]:
     if kind == "enum":
         allowed = [_show(value) for value in error.validator_value]
         hint = _did_you_mean(str(instance), allowed)
-        message = f"nilai {_show(instance)} tidak dikenal{hint}; pilihan: {', '.join(allowed)}"
+        if instance is None:  # a scaffold's blank: say what to fill in, not that null is "unknown"
+            message = f"belum diisi; pilihan: {', '.join(allowed)}"
+        else:
+            message = f"nilai {_show(instance)} tidak dikenal{hint}; pilihan: {', '.join(allowed)}"
     elif kind == "type":
         wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-        message = f"harus berupa {' atau '.join(_TYPE_LABELS[name] for name in wanted)}, bukan {_show(instance)}"
+        kinds = " atau ".join(_TYPE_LABELS[name] for name in wanted)
+        if instance is None:
+            message = f"belum diisi; isi dengan {kinds}"
+        else:
+            message = f"harus berupa {kinds}, bukan {_show(instance)}"
     elif kind == "format" and error.validator_value == "date":
         message = f"tanggal {_show(instance)} tidak valid; tulis tahun-bulan-tanggal (YYYY-MM-DD), mis. 2024-10-21"
     elif kind == "pattern":

@@ -181,13 +181,18 @@ class _Walk:
         self.lines: dict[FieldPath, int] = {}
         self.problems: list[Problem] = []
         self.seen: set[int] = set()
+        self.alias_lines: set[int] = set()
 
     def problem(self, line: int, field_path: FieldPath, message: str) -> None:
         self.problems.append(Problem(self.path, line, ".".join(map(str, field_path)), message))
 
     def value(self, node: yaml.Node, field_path: FieldPath, line: int) -> Any:
         if id(node) in self.seen:
-            self.problem(line, field_path, "alias YAML (&nama / *nama) tidak diizinkan; tulis nilainya langsung")
+            if line not in self.alias_lines:  # once a line: a "billion laughs" line holds many aliases
+                self.alias_lines.add(line)
+                while field_path and isinstance(field_path[-1], int):
+                    field_path = field_path[:-1]
+                self.problem(line, field_path, "alias YAML (&nama / *nama) tidak diizinkan; tulis nilainya langsung")
             return None
         self.seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):

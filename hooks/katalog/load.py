@@ -60,7 +60,6 @@ def check_catalogue(root: Path, regions: Regions | None = None) -> tuple[Catalog
     round_ids = {file.stem for file in (content_dir / ROUNDS_DIR).glob("*.yml")}
 
     innovations: list[Innovation] = []
-    slugs_seen: dict[str, str] = {}
     for folder in sorted(path for path in content_dir.iterdir() if path.is_dir() and path.name[0] not in "._"):
         results: list[CoachingResult] = []
         write_up = folder / WRITE_UP
@@ -92,11 +91,14 @@ def check_catalogue(root: Path, regions: Regions | None = None) -> tuple[Catalog
         if innovation.slug != folder.name:
             message = f"id '{innovation.slug}' harus sama dengan nama foldernya '{folder.name}'"
             problems.append(Problem(rel, innovation.id_line, "id", message))
-        if innovation.slug in slugs_seen:
-            owner = slugs_seen[innovation.slug]
-            message = f"id '{innovation.slug}' sudah dipakai oleh {owner}; setiap inovasi butuh id sendiri"
-            problems.append(Problem(rel, innovation.id_line, "id", message))
-        slugs_seen.setdefault(innovation.slug, rel)
+            # Folder names are unique, so an id is taken exactly when a folder of that name has a write-up:
+            # the message goes to the copy, never to the write-up that rightly owns the id.
+            owner = content_dir / innovation.slug / WRITE_UP
+            if owner.is_file():
+                message = (
+                    f"id '{innovation.slug}' sudah dipakai oleh {_rel(owner, root)}; setiap inovasi butuh id sendiri"
+                )
+                problems.append(Problem(rel, innovation.id_line, "id", message))
         innovations.append(innovation)
 
     if problems:

@@ -171,6 +171,7 @@ class Renderer:
             },
             kit=_kit(inv),
             edit_url=self.links.edit_url(inv.source_path),
+            coaching_edit_urls={result.round_id: self.links.edit_url(result.source_path) for result in inv.coaching},
         )
 
     def _history(self, innovations: tuple[Innovation, ...]) -> list:

@@ -11,6 +11,7 @@ fast gate passes and jsonschema would refuse would slip through, so tests compar
 
 from __future__ import annotations
 
+import copy
 import difflib
 import json
 from collections.abc import Callable
@@ -56,7 +57,8 @@ def validator_for(schema_dir: Path, name: str) -> jsonschema.Draft202012Validato
 @cache
 def fast_check_for(schema_dir: Path, name: str) -> Callable[[Any], Any]:
     """A compiled validator that raises on the first error: a quick gate in front of `validator_for`."""
-    schemas = load_schemas(schema_dir)
+    # fastjsonschema rewrites "$ref" values in place: give it copies, never the shared, cached schemas.
+    schemas = copy.deepcopy(load_schemas(schema_dir))
     by_id = {schema["$id"]: schema for schema in schemas.values()}
     date_checker = jsonschema.Draft202012Validator.FORMAT_CHECKER
     return fastjsonschema.compile(

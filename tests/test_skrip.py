@@ -15,7 +15,7 @@ import bench_validasi
 import daftar
 import pytest
 import validasi
-from conftest import ROOT
+from conftest import ROOT, copy_repository, run_build
 
 from katalog import Problem, check_catalogue
 from katalog.frontmatter import read_document
@@ -232,3 +232,20 @@ def test_bench_corpus_is_valid_and_varied(tmp_path: Path):
     assert problems == [] and len(catalogue.innovations) == 40
     assert len(catalogue.kecamatan) == 40 and len(catalogue.kabupaten) > 10
     assert sum(len(inv.coaching) for inv in catalogue.innovations) == 10
+
+
+def test_a_new_user_scaffolds_fills_validates_and_sees_the_pages(tmp_path: Path):
+    repo = copy_repository(tmp_path / "repo")
+    assert scaffold(repo) == 0
+    assert validasi.main(["--root", str(repo)]) == 1  # not publishable until the ISI lines are filled
+    path = repo / NEW
+    path.write_text(fill_in(path.read_text(encoding="utf-8")), encoding="utf-8")
+    assert validasi.main(["--root", str(repo)]) == 0
+    site = tmp_path / "site"
+    result = run_build(repo, site)
+    assert result.returncode == 0, result.stderr
+    profile = (site / "inovasi/program-uji/index.html").read_text(encoding="utf-8")
+    assert "Program Uji" in profile and "35.79.03" in profile
+    assert 'href="inovasi/program-uji/"' in (site / "index.html").read_text(encoding="utf-8")
+    for place in ("kecamatan/junrejo-kota-batu", "kabupaten/kota-batu"):
+        assert 'href="../../inovasi/program-uji/"' in (site / place / "index.html").read_text(encoding="utf-8")

@@ -20,8 +20,23 @@ MAX_FILE_BYTES = 200_000
 FieldPath = tuple[str | int, ...]
 
 
+_PLAIN_TAGS: dict[str, str] = {}  # short plain scalar -> its resolved tag; keys repeat in every write-up
+
+
 class _Loader(yaml.CSafeLoader):
     """The C-accelerated safe loader, but dates stay strings: the schema checks their format."""
+
+    def resolve(self, kind: type[yaml.Node], value: str, implicit: tuple[bool, bool]) -> str:
+        # The C parser asks this (pure Python) resolver about every scalar; a plain scalar's tag depends
+        # on its text alone, so remember the short ones (keys, codes, enum values).
+        if kind is yaml.ScalarNode and implicit[0] and len(value) <= 64:
+            tag = _PLAIN_TAGS.get(value)
+            if tag is None:
+                tag = super().resolve(kind, value, implicit)
+                if len(_PLAIN_TAGS) < 20_000:
+                    _PLAIN_TAGS[value] = tag
+            return tag
+        return super().resolve(kind, value, implicit)
 
 
 _Loader.yaml_implicit_resolvers = {

@@ -84,7 +84,9 @@ def body_problems(body: str, first_line: int, path: str, source_ids: set[str], f
     problems: list[Problem] = []
     allowed_tags = ", ".join(f"<{tag}>" for tag in ALLOWED_HTML)
     for line_number, line in prose_lines(body, first_line):
-        for match in _TAG.finditer(line):
+        # Most prose lines hold no markup at all: each scan runs only where its opening character occurs.
+        has_angle, has_link = "<" in line, "](" in line
+        for match in _TAG.finditer(line) if has_angle else ():
             tag = match.group(1).lower()
             if tag not in ALLOWED_HTML:
                 message = f"tag HTML <{tag}> tidak diizinkan; pakai Markdown, atau salah satu tag: {allowed_tags}"
@@ -105,7 +107,8 @@ def body_problems(body: str, first_line: int, path: str, source_ids: set[str], f
                         problems += _missing_file(value, folder, path, line_number)
                     continue
                 problems.append(Problem(path, line_number, "", message))
-        for match in (*_MD_LINK.finditer(line), *_AUTOLINK.finditer(line)):
+        links = (*(_MD_LINK.finditer(line) if has_link else ()), *(_AUTOLINK.finditer(line) if has_angle else ()))
+        for match in links:
             url = match.group(2) if match.re is _MD_LINK else match.group(1)
             scheme = _unsafe_scheme(url)
             if scheme is not None:
@@ -120,7 +123,8 @@ def body_problems(body: str, first_line: int, path: str, source_ids: set[str], f
                 problems += _missing_link(url, folder, path, line_number)
         if TEMPLATE_HINT.match(line):
             problems.append(Problem(path, line_number, "", _UNFILLED_HINT))
-        problems += citation_problems(line, line_number, path, source_ids)
+        if "[" in line:
+            problems += citation_problems(line, line_number, path, source_ids)
     return problems
 
 

@@ -74,13 +74,17 @@ class Regions:
     def kecamatan_by_code(self, code: str) -> Kecamatan | None:
         return self._by_code.get(code)
 
+    @cached_property
+    def _kabupaten_folded(self) -> tuple[tuple[str, Kabupaten], ...]:
+        return tuple((_fold(kab.name), kab) for kab in self.kabupaten)
+
     def kabupaten_matching(self, name: str) -> list[Kabupaten]:
         """Exact match on the full name; a bare name ("Malang") matches both Kabupaten and Kota."""
         wanted = _fold(name)
-        exact = [kab for kab in self.kabupaten if _fold(kab.name) == wanted]
+        exact = [kab for folded, kab in self._kabupaten_folded if folded == wanted]
         if exact:
             return exact
-        return [kab for kab in self.kabupaten if _fold(kab.name).split(" ", 1)[1] == wanted]
+        return [kab for folded, kab in self._kabupaten_folded if folded.split(" ", 1)[1] == wanted]
 
     def kecamatan_named(self, name: str) -> list[Kecamatan]:
         return list(self._by_folded_name.get(_fold(name), []))

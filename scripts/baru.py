@@ -56,15 +56,16 @@ def _ask_until(ask: Ask, prompt: str) -> str:
             return answer
 
 
+def _given_or_asked(value: str | None, ask: Ask | None, prompt: str) -> str | None:
+    """The argument's value, else the answer on a terminal, else None."""
+    if value and value.strip():
+        return value.strip()
+    return _ask_until(ask, prompt) if ask else None
+
+
 def gather(args: argparse.Namespace, ask: Ask | None) -> tuple[Draft | None, str]:
     """The draft the arguments (or the answers) describe, or None and why not."""
-
-    def need(value: str | None, prompt: str, flag: str) -> str | None:
-        if value and value.strip():
-            return value.strip()
-        return _ask_until(ask, prompt) if ask else None
-
-    place = need(args.kecamatan, "Kecamatan (nama atau kode Kemendagri): ", "--kecamatan")
+    place = _given_or_asked(args.kecamatan, ask, "Kecamatan (nama atau kode Kemendagri): ")
     if place is None:
         return None, "kecamatan belum diisi; tambahkan --kecamatan NAMA (atau kode, mis. 35.79.03)"
     kabupaten = args.kabupaten
@@ -78,7 +79,7 @@ def gather(args: argparse.Namespace, ask: Ask | None) -> tuple[Draft | None, str
         kecamatan, message = find_kecamatan(place, kabupaten)
     if kecamatan is None:
         return None, message
-    name = need(args.nama, "Nama program inovasi: ", "--nama")
+    name = _given_or_asked(args.nama, ask, "Nama program inovasi: ")
     if name is None:
         return None, 'nama program belum diisi; tambahkan --nama "Nama Program"'
     slug = (args.id or slug_for(name)).strip()

@@ -46,7 +46,7 @@ def run(main: Callable[[], int]) -> NoReturn:
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         code = 1
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, EOFError):  # Ctrl-C, or Ctrl-D at a question
         print("\ndibatalkan.", file=sys.stderr)
         code = 130
     sys.exit(code)

@@ -78,6 +78,8 @@ def test_fresh_scaffold_fails_exactly_on_its_fill_in_lines(repo: Path):
     messages = {problem.field: problem.message for problem in problems}
     assert messages["penghargaan.0.tahun"] == "belum diisi; isi dengan bilangan bulat"
     assert messages["penghargaan.0.peringkat"].startswith("belum diisi; pilihan: 'Juara 1', 'Juara 2'")
+    assert messages["klasifikasi.bidang"].startswith("daftar ini minimal berisi 1 butir, mis. [administrasi-")
+    assert "; pilihan: 'administrasi-kependudukan', 'kebudayaan'," in messages["klasifikasi.bidang"]
 
 
 def test_filled_scaffold_passes_and_joins_the_catalogue(repo: Path):

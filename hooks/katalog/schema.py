@@ -134,6 +134,9 @@ def _to_problems(error: ValidationError, document: Document) -> list[Problem]:
         message = f"terlalu panjang ({len(instance)} karakter); maksimal {error.validator_value} karakter"
     elif kind == "minItems":
         message = f"daftar ini minimal berisi {error.validator_value} butir"
+        choices = schema.get("items", {}).get("enum")
+        if choices:
+            message += f", mis. [{choices[0]}]; pilihan: {', '.join(_show(value) for value in choices)}"
     elif kind == "uniqueItems":
         message = "ada butir yang ditulis dua kali; hapus yang ganda"
     elif kind in ("minimum", "maximum"):

@@ -114,6 +114,13 @@ CASES: dict[str, tuple[Expected, ...]] = {
     "tautan-ke-lampiran-tidak-ada": (
         ("tautan-ke-lampiran-tidak-ada/index.md", 38, "tautan 'laporan-2023.pdf' tidak menuju berkas yang ada"),
     ),
+    "tautan-ke-berkas-pembinaan": (
+        (
+            "tautan-ke-berkas-pembinaan/index.md",
+            38,
+            "tautan '../lansia-smart/pembinaan-2024.md' menuju berkas yang tidak terbit sebagai halaman",
+        ),
+    ),
     "rujukan-tanpa-sumber": (
         ("rujukan-tanpa-sumber/index.md", 34, "rujukan [S9] tidak ada di daftar sumber; sumber yang ada: S1"),
     ),

@@ -167,6 +167,12 @@ def _missing_link(url: str, folder: Path, path: str, line: int) -> list[Problem]
     resolved = Path(os.path.normpath(folder / target))
     parts = resolved.relative_to(content_dir).parts if resolved.is_relative_to(content_dir) else ()
     published = len(parts) >= 2 and not any(part[0] in "._" for part in parts)
+    if published and resolved.suffix == ".md" and resolved.name != "index.md" and resolved.is_file():
+        message = (
+            f"tautan '{url}' menuju berkas yang tidak terbit sebagai halaman; hasil pembinaan tampil di profil "
+            "inovasinya, jadi tautkan ke '../<id>/index.md#pembinaan-<putaran>'"
+        )
+        return [Problem(path, line, "", message)]
     if published and resolved.is_file():
         return []
     hint = ""

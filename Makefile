@@ -24,6 +24,10 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --site-dir site
 
+## validate: every write-up checked with the build's own rules, all problems at once (scripts/validasi.py)
+validate: $(STAMP)
+	$(BIN)/python scripts/validasi.py
+
 ## test: lint and the whole test suite (unit, whole-build and browser tests)
 test: $(STAMP)
 	$(BIN)/ruff check .

@@ -67,3 +67,30 @@ def test_oversized_file_is_refused():
     text, problems = decode(b"x" * 300_000, "f.md")
     assert text is None
     assert "terlalu besar" in problems[0].message
+
+
+def test_yaml_tags_are_refused_with_their_line_instead_of_crashing():
+    text = "---\nid: x\nnama: !!binary aGFsbw==\nakronim: !python/object:os.system x\n---\n"
+    document, problems = parse_document(text, "f.md")
+    assert document is None
+    assert [(problem.line, problem.field) for problem in problems] == [(3, "nama"), (4, "akronim")]
+    assert "tag YAML '!!binary' tidak diizinkan" in problems[0].message
+    assert "tag YAML '!python/object:os.system' tidak diizinkan" in problems[1].message
+
+
+def test_a_list_as_a_key_is_refused():
+    _, problems = parse_document("---\n? [a, b]\n: 1\n---\n", "f.md")
+    assert (problems[0].line, problems[0].message) == (2, "kunci harus berupa teks biasa, bukan daftar atau kelompok")
+
+
+def test_empty_front_matter_is_a_problem_not_a_silently_missing_page():
+    document, problems = parse_document("---\n# hanya komentar\n---\nIsi\n", "f.md")
+    assert document is None
+    assert problems[0].format() == "f.md:1: front matter kosong; isi data 'kunci: nilai' di antara dua baris '---'"
+
+
+def test_plain_values_keep_their_yaml_types():
+    text = "---\na: 1\nb: 0x1F\nc: 1.5\nd: yes\ne: ~\nf: '07'\ng: 2024-10-21\n---\n"
+    document, problems = parse_document(text, "f.md")
+    assert problems == []
+    assert document.data == {"a": 1, "b": 31, "c": 1.5, "d": True, "e": None, "f": "07", "g": "2024-10-21"}

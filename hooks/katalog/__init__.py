@@ -3,13 +3,14 @@
 from .load import check_catalogue, load_catalogue
 from .problems import CatalogueError, Problem
 from .regions import load_regions
-from .schema import load_schemas, validator_for
+from .schema import fast_check_for, load_schemas, validator_for
 
 
 def clear_caches() -> None:
     """Forget cached schemas and region data, so `mkdocs serve` picks up edits to them."""
     load_schemas.cache_clear()
     validator_for.cache_clear()
+    fast_check_for.cache_clear()
     load_regions.cache_clear()
 
 

@@ -7,6 +7,7 @@ comes back located (file:line) and nothing is constructed from a document that u
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,8 +20,23 @@ MAX_FILE_BYTES = 200_000
 FieldPath = tuple[str | int, ...]
 
 
+_PLAIN_TAGS: dict[str, str] = {}  # short plain scalar -> its resolved tag; keys repeat in every write-up
+
+
 class _Loader(yaml.CSafeLoader):
     """The C-accelerated safe loader, but dates stay strings: the schema checks their format."""
+
+    def resolve(self, kind: type[yaml.Node], value: str, implicit: tuple[bool, bool]) -> str:
+        # The C parser asks this (pure Python) resolver about every scalar; a plain scalar's tag depends
+        # on its text alone, so remember the short ones (keys, codes, enum values).
+        if kind is yaml.ScalarNode and implicit[0] and len(value) <= 64:
+            tag = _PLAIN_TAGS.get(value)
+            if tag is None:
+                tag = super().resolve(kind, value, implicit)
+                if len(_PLAIN_TAGS) < 20_000:
+                    _PLAIN_TAGS[value] = tag
+            return tag
+        return super().resolve(kind, value, implicit)
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -80,30 +96,30 @@ def parse_document(text: str, path: str) -> tuple[Document | None, list[Problem]
     yaml_text = "\n".join(lines[1:closing])
     node, problems = _compose(yaml_text, path)
     if node is None:
-        return None, problems
+        return None, problems or [Problem(path, 1, "", _EMPTY_FRONT_MATTER)]
     if not isinstance(node, yaml.MappingNode):
         return None, [Problem(path, 2, "", "front matter harus berupa pasangan 'kunci: nilai'")]
-    field_lines: dict[FieldPath, int] = {}
-    problems = _check_nodes(node, (), path, field_lines, set())
+    data, field_lines, problems = _walk(node, path, first_line=2)
     if problems:
         return None, problems
-    data = _construct(node)
     body = "\n".join(lines[closing + 1 :])
     return Document(path, data, body, closing + 2, field_lines), []
+
+
+_EMPTY_FRONT_MATTER = "front matter kosong; isi data 'kunci: nilai' di antara dua baris '---'"
 
 
 def parse_yaml_file(text: str, path: str) -> tuple[Document | None, list[Problem]]:
     """A plain YAML data file (no front matter delimiters), with the same checks."""
     node, problems = _compose(text, path, first_line=1)
     if node is None:
-        return None, problems
+        return None, problems or [Problem(path, 1, "", "berkas kosong; isi data 'kunci: nilai'")]
     if not isinstance(node, yaml.MappingNode):
         return None, [Problem(path, 1, "", "berkas harus berupa pasangan 'kunci: nilai'")]
-    field_lines: dict[FieldPath, int] = {}
-    problems = _check_nodes(node, (), path, field_lines, set(), first_line=1)
+    data, field_lines, problems = _walk(node, path, first_line=1)
     if problems:
         return None, problems
-    return Document(path, _construct(node), "", 0, field_lines), []
+    return Document(path, data, "", 0, field_lines), []
 
 
 def _compose(yaml_text: str, path: str, first_line: int = 2) -> tuple[yaml.Node | None, list[Problem]]:
@@ -155,46 +171,94 @@ def _unclosed_quote_line(yaml_lines: list[str], before: int) -> int | None:
     return None
 
 
-def _check_nodes(
-    node: yaml.Node,
-    field_path: FieldPath,
-    path: str,
-    field_lines: dict[FieldPath, int],
-    seen: set[int],
-    first_line: int = 2,
-) -> list[Problem]:
-    """Record each field's line; refuse aliases (a node reached twice) and repeated keys."""
-    line = field_lines.get(field_path, first_line + node.start_mark.line)
-    if id(node) in seen:
-        label = ".".join(map(str, field_path))
-        return [Problem(path, line, label, "alias YAML (&nama / *nama) tidak diizinkan; tulis nilainya langsung")]
-    seen.add(id(node))
-    problems: list[Problem] = []
-    if isinstance(node, yaml.MappingNode):
+_STR, _NULL, _BOOL, _INT, _FLOAT, _SEQ, _MAP = (
+    f"tag:yaml.org,2002:{name}" for name in ("str", "null", "bool", "int", "float", "seq", "map")
+)
+_SCALARS = yaml.constructor.SafeConstructor()
+# How each plain YAML type becomes a value. Anything else (!!binary, !!set, !!timestamp, '!x', merge
+# keys) is refused: front matter holds text, numbers, yes/no, null, lists and mappings — nothing more.
+_BUILD_SCALAR: dict[str, Callable[[yaml.ScalarNode], Any]] = {
+    _STR: lambda node: node.value,
+    _NULL: lambda node: None,
+    _BOOL: _SCALARS.construct_yaml_bool,
+    _INT: _SCALARS.construct_yaml_int,
+    _FLOAT: _SCALARS.construct_yaml_float,
+}
+
+
+class _Walk:
+    """One pass over the composed nodes: records each field's line, refuses aliases (a node reached twice),
+    repeated keys and unknown tags, and builds the data — PyYAML's own constructor would walk them again."""
+
+    def __init__(self, path: str, first_line: int) -> None:
+        self.path = path
+        self.first_line = first_line
+        self.lines: dict[FieldPath, int] = {}
+        self.problems: list[Problem] = []
+        self.seen: set[int] = set()
+        self.alias_lines: set[int] = set()
+
+    def problem(self, line: int, field_path: FieldPath, message: str) -> None:
+        self.problems.append(Problem(self.path, line, ".".join(map(str, field_path)), message))
+
+    def value(self, node: yaml.Node, field_path: FieldPath, line: int) -> Any:
+        if id(node) in self.seen:
+            if line not in self.alias_lines:  # once a line: a "billion laughs" line holds many aliases
+                self.alias_lines.add(line)
+                while field_path and isinstance(field_path[-1], int):
+                    field_path = field_path[:-1]
+                self.problem(line, field_path, "alias YAML (&nama / *nama) tidak diizinkan; tulis nilainya langsung")
+            return None
+        self.seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node, field_path, line)
+        if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
+            return [self.item(item, field_path, index, line) for index, item in enumerate(node.value)]
+        if isinstance(node, yaml.MappingNode) and node.tag == _MAP:
+            return self.mapping(node, field_path)
+        self.problem(line, field_path, _unknown_tag(node.tag))
+        return None
+
+    def scalar(self, node: yaml.ScalarNode, field_path: FieldPath, line: int) -> Any:
+        build = _BUILD_SCALAR.get(node.tag)
+        if build is None:
+            self.problem(line, field_path, _unknown_tag(node.tag))
+            return None
+        return build(node)
+
+    def item(self, item: yaml.Node, field_path: FieldPath, index: int, line: int) -> Any:
+        # An alias shares its anchor's node (and position): locate it by its parent instead.
+        item_line = line if id(item) in self.seen else self.first_line + item.start_mark.line
+        self.lines[(*field_path, index)] = item_line
+        return self.value(item, (*field_path, index), item_line)
+
+    def mapping(self, node: yaml.MappingNode, field_path: FieldPath) -> dict[Any, Any]:
+        result: dict[Any, Any] = {}
         keys_seen: set[str] = set()
         for key_node, value_node in node.value:
-            key = str(key_node.value)
-            child = (*field_path, key)
-            label = ".".join(map(str, child))
-            key_line = first_line + key_node.start_mark.line
-            if key in keys_seen:
-                problems.append(Problem(path, key_line, label, "kunci ini ditulis dua kali; hapus salah satunya"))
+            key_line = self.first_line + key_node.start_mark.line
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problem(key_line, field_path, "kunci harus berupa teks biasa, bukan daftar atau kelompok")
                 continue
-            keys_seen.add(key)
-            field_lines[child] = key_line
-            problems += _check_nodes(value_node, child, path, field_lines, seen, first_line)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            # An alias shares its anchor's node (and position): locate it by its parent instead.
-            item_line = line if id(item) in seen else first_line + item.start_mark.line
-            field_lines[(*field_path, index)] = item_line
-            problems += _check_nodes(item, (*field_path, index), path, field_lines, seen, first_line)
-    return problems
+            child = (*field_path, str(key_node.value))
+            if key_node.value in keys_seen:
+                self.problem(key_line, child, "kunci ini ditulis dua kali; hapus salah satunya")
+                continue
+            keys_seen.add(key_node.value)
+            key = self.scalar(key_node, child, key_line)
+            self.lines[child] = key_line
+            result[key] = self.value(value_node, child, key_line)
+        return result
 
 
-def _construct(node: yaml.Node) -> Any:
-    constructor = _Loader("")
-    try:
-        return constructor.construct_document(node)
-    finally:
-        constructor.dispose()
+def _unknown_tag(tag: str) -> str:
+    tag = tag.replace("tag:yaml.org,2002:", "!!")
+    return f"tag YAML '{tag}' tidak diizinkan; tulis nilainya sebagai teks, angka, daftar, atau 'kunci: nilai' biasa"
+
+
+def _walk(
+    node: yaml.MappingNode, path: str, first_line: int
+) -> tuple[dict[Any, Any], dict[FieldPath, int], list[Problem]]:
+    walk = _Walk(path, first_line)
+    data = walk.value(node, (), first_line + node.start_mark.line)
+    return data, walk.lines, walk.problems

@@ -26,7 +26,7 @@ from .model import (
 )
 from .problems import CatalogueError, Problem
 from .regions import Regions, load_regions, resolve_kecamatan
-from .schema import schema_problems, validator_for
+from .schema import passes_quickly, schema_problems, validator_for
 
 CONTENT_DIR = "innovations"
 SCHEMA_DIR = "_skema"
@@ -60,7 +60,6 @@ def check_catalogue(root: Path, regions: Regions | None = None) -> tuple[Catalog
     round_ids = {file.stem for file in (content_dir / ROUNDS_DIR).glob("*.yml")}
 
     innovations: list[Innovation] = []
-    slugs_seen: dict[str, str] = {}
     for folder in sorted(path for path in content_dir.iterdir() if path.is_dir() and path.name[0] not in "._"):
         results: list[CoachingResult] = []
         write_up = folder / WRITE_UP
@@ -92,11 +91,14 @@ def check_catalogue(root: Path, regions: Regions | None = None) -> tuple[Catalog
         if innovation.slug != folder.name:
             message = f"id '{innovation.slug}' harus sama dengan nama foldernya '{folder.name}'"
             problems.append(Problem(rel, innovation.id_line, "id", message))
-        if innovation.slug in slugs_seen:
-            owner = slugs_seen[innovation.slug]
-            message = f"id '{innovation.slug}' sudah dipakai oleh {owner}; setiap inovasi butuh id sendiri"
-            problems.append(Problem(rel, innovation.id_line, "id", message))
-        slugs_seen.setdefault(innovation.slug, rel)
+            # Folder names are unique, so an id is taken exactly when a folder of that name has a write-up:
+            # the message goes to the copy, never to the write-up that rightly owns the id.
+            owner = content_dir / innovation.slug / WRITE_UP
+            if owner.is_file():
+                message = (
+                    f"id '{innovation.slug}' sudah dipakai oleh {_rel(owner, root)}; setiap inovasi butuh id sendiri"
+                )
+                problems.append(Problem(rel, innovation.id_line, "id", message))
         innovations.append(innovation)
 
     if problems:
@@ -109,6 +111,8 @@ def _rel(path: Path, root: Path) -> str:
 
 
 def _validated(document: Document, schema_dir: Path, schema_name: str) -> list[Problem]:
+    if passes_quickly(document.data, schema_dir, schema_name):
+        return []
     return schema_problems(document, validator_for(schema_dir, schema_name))
 
 
@@ -116,6 +120,14 @@ def _sources(data: list[dict[str, Any]]) -> tuple[Source, ...]:
     return tuple(
         Source(item["id"], item["judul"], item.get("url"), item.get("penerbit"), item.get("tanggal")) for item in data
     )
+
+
+def _declared_source_ids(data: dict[str, Any]) -> set[str]:
+    """The source ids a write-up declares, read defensively: its front matter may still be the wrong shape."""
+    sources = data.get("sumber")
+    if not isinstance(sources, list):
+        return set()
+    return {item["id"] for item in sources if isinstance(item, dict) and isinstance(item.get("id"), str)}
 
 
 def _duplicate_source_ids(document: Document) -> list[Problem]:
@@ -143,8 +155,7 @@ def _load_innovation(
     data = document.data
     if problems:
         # Still check the body, so a contributor sees every problem in one pass.
-        source_ids = {item.get("id") for item in data.get("sumber", []) if isinstance(item, dict)}
-        return None, problems + _body_problems(document, source_ids - {None}, file.parent, required=STORY_SECTIONS)
+        return None, problems + _body_problems(document, _declared_source_ids(data), file.parent, STORY_SECTIONS)
 
     place = data["kecamatan"]
     kecamatan, message = resolve_kecamatan(regions, place.get("kode"), place.get("nama"), place.get("kabupaten"))

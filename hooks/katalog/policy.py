@@ -1,4 +1,5 @@
-"""Checks on a write-up's Markdown body: raw HTML allow-list, safe link schemes, citations, local files.
+"""Checks on a write-up's Markdown body: raw HTML allow-list, safe link schemes, citations, local files
+and links, and template hints left unfilled.
 
 Contributor text is data. The build refuses what is not allowed (with the line), and the hook also
 sanitises the rendered HTML with nh3 as a second line of defence.
@@ -6,10 +7,13 @@ sanitises the rendered HTML with nh3 as a second line of defence.
 
 from __future__ import annotations
 
+import difflib
+import os
 import re
 from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote
 
 from .frontmatter import FieldPath
 from .problems import Problem
@@ -37,6 +41,9 @@ _TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)\b[^>]*>")  # opening tags: a lone c
 _MD_LINK = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)\s>]+)")
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>")
 _SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
+# The scaffold (scripts/baru.py) starts each body section with a line "ISI: <what to write>".
+TEMPLATE_HINT = re.compile(r"^\s*ISI:")
+_UNFILLED_HINT = "petunjuk templat 'ISI: …' belum diganti; tulis isinya dengan kata-kata sendiri dan rujuk sumbernya"
 
 
 def prose_lines(body: str, first_line: int) -> Iterator[tuple[int, str]]:
@@ -77,7 +84,9 @@ def body_problems(body: str, first_line: int, path: str, source_ids: set[str], f
     problems: list[Problem] = []
     allowed_tags = ", ".join(f"<{tag}>" for tag in ALLOWED_HTML)
     for line_number, line in prose_lines(body, first_line):
-        for match in _TAG.finditer(line):
+        # Most prose lines hold no markup at all: each scan runs only where its opening character occurs.
+        has_angle, has_link = "<" in line, "](" in line
+        for match in _TAG.finditer(line) if has_angle else ():
             tag = match.group(1).lower()
             if tag not in ALLOWED_HTML:
                 message = f"tag HTML <{tag}> tidak diizinkan; pakai Markdown, atau salah satu tag: {allowed_tags}"
@@ -98,7 +107,8 @@ def body_problems(body: str, first_line: int, path: str, source_ids: set[str], f
                         problems += _missing_file(value, folder, path, line_number)
                     continue
                 problems.append(Problem(path, line_number, "", message))
-        for match in (*_MD_LINK.finditer(line), *_AUTOLINK.finditer(line)):
+        links = (*(_MD_LINK.finditer(line) if has_link else ()), *(_AUTOLINK.finditer(line) if has_angle else ()))
+        for match in links:
             url = match.group(2) if match.re is _MD_LINK else match.group(1)
             scheme = _unsafe_scheme(url)
             if scheme is not None:
@@ -109,7 +119,12 @@ def body_problems(body: str, first_line: int, path: str, source_ids: set[str], f
                 problems.append(Problem(path, line_number, "", message))
             elif match.re is _MD_LINK and match.group(1) == "!":
                 problems += _missing_file(url, folder, path, line_number)
-        problems += citation_problems(line, line_number, path, source_ids)
+            elif match.re is _MD_LINK:
+                problems += _missing_link(url, folder, path, line_number)
+        if TEMPLATE_HINT.match(line):
+            problems.append(Problem(path, line_number, "", _UNFILLED_HINT))
+        if "[" in line:
+            problems += citation_problems(line, line_number, path, source_ids)
     return problems
 
 
@@ -138,6 +153,38 @@ def _missing_file(url: str, folder: Path, path: str, line: int) -> list[Problem]
             )
         ]
     return []
+
+
+def _missing_link(url: str, folder: Path, path: str, line: int) -> list[Problem]:
+    """A relative link must reach a file that is published beside the page: in this write-up's folder or
+    another write-up's (innovations/<id>/ is served as inovasi/<id>/, so relative links work in both)."""
+    if _SCHEME.match(url) or url.startswith(("/", "#")):
+        return []  # other sites, and pages of the site itself (MkDocs checks those in the build)
+    target = unquote(url.split("#", 1)[0].split("?", 1)[0])
+    if not target:
+        return []
+    content_dir = folder.parent
+    resolved = Path(os.path.normpath(folder / target))
+    parts = resolved.relative_to(content_dir).parts if resolved.is_relative_to(content_dir) else ()
+    published = len(parts) >= 2 and not any(part[0] in "._" for part in parts)
+    if published and resolved.suffix == ".md" and resolved.name != "index.md" and resolved.is_file():
+        message = (
+            f"tautan '{url}' menuju berkas yang tidak terbit sebagai halaman; hasil pembinaan tampil di profil "
+            "inovasinya, jadi tautkan ke '../<id>/index.md#pembinaan-<putaran>'"
+        )
+        return [Problem(path, line, "", message)]
+    if published and resolved.is_file():
+        return []
+    hint = ""
+    if len(parts) >= 2 and not (content_dir / parts[0]).is_dir():
+        folders = [item.name for item in content_dir.iterdir() if item.is_dir() and item.name[0] not in "._"]
+        close = difflib.get_close_matches(parts[0], folders, n=1, cutoff=0.6)
+        hint = f" (mungkin maksud Anda '../{close[0]}/index.md'?)" if close else ""
+    message = (
+        f"tautan '{url}' tidak menuju berkas yang ada{hint}; tautan ke inovasi lain ditulis '../<id>/index.md', "
+        "ke berkas lampiran cukup namanya (unggah berkasnya ke folder ini)"
+    )
+    return [Problem(path, line, "", message)]
 
 
 def missing_sections(body: str, required: tuple[str, ...]) -> list[str]:

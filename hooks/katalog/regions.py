@@ -9,7 +9,7 @@ import difflib
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 DATA_FILE = Path(__file__).parent / "data" / "wilayah-jatim.json"
@@ -59,27 +59,39 @@ class Regions:
     kecamatan: tuple[Kecamatan, ...]
     source: dict[str, str]
 
+    @cached_property
+    def _by_code(self) -> dict[str, Kecamatan]:
+        return {kec.code: kec for kec in self.kecamatan}
+
+    @cached_property
+    def _by_folded_name(self) -> dict[str, list[Kecamatan]]:
+        """Kecamatan by folded name, built once: a thousand write-ups must not fold 666 names each."""
+        by_name: dict[str, list[Kecamatan]] = {}
+        for kec in self.kecamatan:
+            by_name.setdefault(_fold(kec.name), []).append(kec)
+        return by_name
+
     def kecamatan_by_code(self, code: str) -> Kecamatan | None:
-        return next((kec for kec in self.kecamatan if kec.code == code), None)
+        return self._by_code.get(code)
+
+    @cached_property
+    def _kabupaten_folded(self) -> tuple[tuple[str, Kabupaten], ...]:
+        return tuple((_fold(kab.name), kab) for kab in self.kabupaten)
 
     def kabupaten_matching(self, name: str) -> list[Kabupaten]:
         """Exact match on the full name; a bare name ("Malang") matches both Kabupaten and Kota."""
         wanted = _fold(name)
-        exact = [kab for kab in self.kabupaten if _fold(kab.name) == wanted]
+        exact = [kab for folded, kab in self._kabupaten_folded if folded == wanted]
         if exact:
             return exact
-        return [kab for kab in self.kabupaten if _fold(kab.name).split(" ", 1)[1] == wanted]
+        return [kab for folded, kab in self._kabupaten_folded if folded.split(" ", 1)[1] == wanted]
 
     def kecamatan_named(self, name: str) -> list[Kecamatan]:
-        wanted = _fold(name)
-        return [kec for kec in self.kecamatan if _fold(kec.name) == wanted]
+        return list(self._by_folded_name.get(_fold(name), []))
 
     def similar_kecamatan(self, name: str, limit: int = 3) -> list[Kecamatan]:
-        by_name: dict[str, list[Kecamatan]] = {}
-        for kec in self.kecamatan:
-            by_name.setdefault(_fold(kec.name), []).append(kec)
-        close = difflib.get_close_matches(_fold(name), list(by_name), n=limit, cutoff=0.7)
-        return [kec for folded in close for kec in by_name[folded]]
+        close = difflib.get_close_matches(_fold(name), list(self._by_folded_name), n=limit, cutoff=0.7)
+        return [kec for folded in close for kec in self._by_folded_name[folded]]
 
     def similar_kabupaten(self, name: str, limit: int = 3) -> list[Kabupaten]:
         names = {_fold(kab.name): kab for kab in self.kabupaten}

@@ -1,0 +1,189 @@
+"""A corpus of broken write-ups: each fails the catalogue with its own Indonesian message at its own line.
+
+Every folder in tests/fixtures/rusak/<case>/ is laid over a copy of innovations/ (so a case can add a
+write-up, a coaching result or a round file). The table below is the contract: for each case, every
+problem expected (file under innovations/, line, a fragment of the message) and nothing else. The
+write-ups there are made-up test data ("Inovasi Contoh"), not facts about any real program.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import copy_repository, run_build
+
+from katalog import check_catalogue, load_catalogue
+from katalog.frontmatter import MAX_FILE_BYTES
+
+FIXTURES = Path(__file__).parent / "fixtures"
+BROKEN = FIXTURES / "rusak"
+ACCEPTED = FIXTURES / "sah"
+Expected = tuple[str, int, str]  # (path under innovations/, line, message fragment)
+
+CASES: dict[str, tuple[Expected, ...]] = {
+    # YAML that does not parse, or parses into something dangerous
+    "yaml-tab": (("yaml-tab/index.md", 9, "karakter tab tidak boleh dipakai di YAML; ganti dengan spasi"),),
+    "yaml-kutip-tidak-ditutup": (("yaml-kutip-tidak-ditutup/index.md", 3, "tanda kutip dibuka tetapi tidak ditutup"),),
+    "yaml-titik-dua-dalam-nilai": (
+        ("yaml-titik-dua-dalam-nilai/index.md", 3, 'apit nilainya dengan tanda kutip, mis. judul: "A: B"'),
+    ),
+    "yaml-indentasi": (("yaml-indentasi/index.md", 10, "indentasi tidak konsisten"),),
+    "yaml-kunci-ganda": (("yaml-kunci-ganda/index.md", 4, "kunci ini ditulis dua kali; hapus salah satunya"),),
+    "yaml-alias-bom-tawa": (
+        ("yaml-alias-bom-tawa/index.md", 25, "alias YAML (&nama / *nama) tidak diizinkan"),
+        ("yaml-alias-bom-tawa/index.md", 26, "alias YAML (&nama / *nama) tidak diizinkan"),
+        ("yaml-alias-bom-tawa/index.md", 27, "alias YAML (&nama / *nama) tidak diizinkan"),
+    ),
+    "yaml-tag-python": (("yaml-tag-python/index.md", 4, "tag YAML '!!python/object/apply:os.system' tidak diizinkan"),),
+    # the file's shape
+    "tanpa-front-matter": (("tanpa-front-matter/index.md", 1, "berkas harus diawali front matter"),),
+    "front-matter-tidak-ditutup": (("front-matter-tidak-ditutup/index.md", 1, "front matter tidak ditutup"),),
+    "front-matter-kosong": (("front-matter-kosong/index.md", 1, "front matter kosong"),),
+    "isi-kosong": (("isi-kosong/index.md", 31, "isi tulisan kosong; tulis kisahnya di bawah front matter"),),
+    "bagian-wajib-hilang": (("bagian-wajib-hilang/index.md", 31, "bagian wajib belum ada: '## Dampak'"),),
+    "bukan-utf8": (("bukan-utf8/index.md", 7, "berkas bukan teks UTF-8; simpan ulang dengan encoding UTF-8"),),
+    "terlalu-besar": (("terlalu-besar/index.md", 0, f"batasnya {MAX_FILE_BYTES // 1000} KB"),),
+    "berkas-tak-dikenal": (("berkas-tak-dikenal/catatan.md", 0, "nama berkas tidak dikenal"),),
+    "petunjuk-templat-tertinggal": (
+        ("petunjuk-templat-tertinggal/index.md", 42, "petunjuk templat 'ISI: …' belum diganti"),
+    ),
+    # wrong types, missing and unknown fields, values outside the allowed list
+    "tipe-tahun-berupa-teks": (("tipe-tahun-berupa-teks/index.md", 14, "harus berupa bilangan bulat, bukan '2023'"),),
+    "tipe-bidang-bukan-daftar": (
+        ("tipe-bidang-bukan-daftar/index.md", 18, "harus berupa daftar (baris berawalan '- '), bukan 'sosial'"),
+    ),
+    "tipe-sumber-berupa-angka": (
+        ("tipe-sumber-berupa-angka/index.md", 26, "harus berupa daftar (baris berawalan '- '), bukan 5"),
+        (
+            "tipe-sumber-berupa-angka/index.md",
+            31,
+            "rujukan [S1] tidak ada di daftar sumber; sumber yang ada: belum ada",
+        ),
+    ),
+    "wajib-tidak-ada": (("wajib-tidak-ada/index.md", 1, "wajib diisi, tetapi tidak ada"),),
+    "kunci-salah-ketik": (("kunci-salah-ketik/index.md", 7, "kunci tidak dikenal (mungkin maksud Anda 'ringkasan'?)"),),
+    "enum-bidang-salah-ketik": (
+        ("enum-bidang-salah-ketik/index.md", 18, "nilai 'kesehatann' tidak dikenal (mungkin maksud Anda 'kesehatan'?)"),
+    ),
+    "enum-peringkat-tidak-dikenal": (
+        ("enum-peringkat-tidak-dikenal/index.md", 15, "nilai 'juara 1' tidak dikenal (mungkin maksud Anda 'Juara 1'?)"),
+    ),
+    "enum-status-tidak-dikenal": (
+        ("enum-status-tidak-dikenal/index.md", 24, "nilai 'aktif' tidak dikenal; pilihan: 'berlanjut', 'berkembang'"),
+    ),
+    "tanggal-terbalik": (
+        ("tanggal-terbalik/index.md", 25, "tanggal '02-11-2024' tidak valid; tulis tahun-bulan-tanggal (YYYY-MM-DD)"),
+    ),
+    "tanggal-mustahil": (("tanggal-mustahil/index.md", 25, "tanggal '2024-02-30' tidak valid"),),
+    "putaran-selesai-sebelum-mulai": (
+        ("_pembinaan/2099.yml", 4, "tanggal selesai 2099-10-21 lebih awal dari tanggal mulai 2099-11-02"),
+    ),
+    "html-di-front-matter": (("html-di-front-matter/index.md", 3, "tidak boleh berisi tag HTML"),),
+    # ids and places
+    "id-beda-dengan-folder": (
+        ("id-beda-dengan-folder/index.md", 2, "id 'inovasi-lain' harus sama dengan nama foldernya"),
+    ),
+    "id-ganda": (
+        ("id-ganda/index.md", 2, "id 'lansia-smart' harus sama dengan nama foldernya 'id-ganda'"),
+        ("id-ganda/index.md", 2, "id 'lansia-smart' sudah dipakai oleh innovations/lansia-smart/index.md"),
+    ),
+    "kecamatan-salah-ketik": (
+        ("kecamatan-salah-ketik/index.md", 8, "'Junrejoo' tidak ada dalam data wilayah Jawa Timur; mungkin maksud"),
+    ),
+    "kode-kecamatan-tidak-ada": (
+        ("kode-kecamatan-tidak-ada/index.md", 8, "kode 35.79.04 tidak ada dalam data wilayah Jawa Timur"),
+    ),
+    "pembinaan-tanpa-inovasi": (
+        ("pembinaan-tanpa-inovasi/pembinaan-2024.md", 0, "hasil pembinaan untuk inovasi 'pembinaan-tanpa-inovasi'"),
+    ),
+    "pembinaan-putaran-tidak-ada": (
+        ("pembinaan-putaran-tidak-ada/pembinaan-2030.md", 2, "putaran '2030' tidak ada di innovations/_pembinaan/"),
+    ),
+    # the body: files, links, citations, raw HTML
+    "gambar-tidak-ada": (("gambar-tidak-ada/index.md", 40, "berkas gambar 'foto-kegiatan.jpg' tidak ada"),),
+    "tautan-ke-inovasi-tidak-ada": (
+        (
+            "tautan-ke-inovasi-tidak-ada/index.md",
+            38,
+            "tautan '../lansia-smrt/index.md' tidak menuju berkas yang ada "
+            "(mungkin maksud Anda '../lansia-smart/index.md'?)",
+        ),
+    ),
+    "tautan-ke-lampiran-tidak-ada": (
+        ("tautan-ke-lampiran-tidak-ada/index.md", 38, "tautan 'laporan-2023.pdf' tidak menuju berkas yang ada"),
+    ),
+    "tautan-ke-berkas-pembinaan": (
+        (
+            "tautan-ke-berkas-pembinaan/index.md",
+            38,
+            "tautan '../lansia-smart/pembinaan-2024.md' menuju berkas yang tidak terbit sebagai halaman",
+        ),
+    ),
+    "rujukan-tanpa-sumber": (
+        ("rujukan-tanpa-sumber/index.md", 34, "rujukan [S9] tidak ada di daftar sumber; sumber yang ada: S1"),
+    ),
+    "html-script": (("html-script/index.md", 40, "tag HTML <script> tidak diizinkan"),),
+    "html-onerror": (("html-onerror/index.md", 40, "atribut onerror= (menjalankan skrip) tidak diizinkan pada <img>"),),
+    "tautan-javascript": (("tautan-javascript/index.md", 38, "tautan dengan skema 'javascript:' tidak diizinkan"),),
+    "tautan-data": (("tautan-data/index.md", 38, "tautan dengan skema 'data:' tidak diizinkan"),),
+    # Windows line endings and a byte-order mark are fine; the mistake is still found at its line
+    "crlf-bom-dengan-kesalahan": (("crlf-bom-dengan-kesalahan/index.md", 22, "nilai 'selesai' tidak dikenal"),),
+}
+
+
+def lay_over(content: Path, case: str) -> None:
+    shutil.copytree(BROKEN / case, content, dirs_exist_ok=True)
+    if case == "terlalu-besar":  # grown here, so the repository does not carry a 200 KB file
+        write_up = content / case / "index.md"
+        padding = "\nTeks pengisi untuk membuat berkas terlalu besar.\n" * (MAX_FILE_BYTES // 40)
+        write_up.write_text(write_up.read_text(encoding="utf-8") + padding, encoding="utf-8")
+
+
+@pytest.fixture
+def content_root(tmp_path: Path) -> Path:
+    """A repository root holding only a copy of innovations/: all that check_catalogue reads."""
+    shutil.copytree(Path(__file__).resolve().parents[1] / "innovations", tmp_path / "innovations")
+    return tmp_path
+
+
+def test_the_corpus_is_complete():
+    assert sorted(path.name for path in BROKEN.iterdir()) == sorted(CASES)
+    assert len(CASES) >= 25
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_broken_write_up_fails_with_its_message_at_its_line(content_root: Path, case: str):
+    lay_over(content_root / "innovations", case)
+    catalogue, problems = check_catalogue(content_root)
+    assert catalogue is None, "a broken write-up must fail the catalogue, not vanish from it"
+    found = sorted((problem.path, problem.line, problem.message) for problem in problems)
+    assert len(found) == len(CASES[case]), found
+    for path, line, fragment in CASES[case]:
+        assert any(
+            (where, at) == (f"innovations/{path}", line) and fragment in message for where, at, message in found
+        ), (path, line, fragment, found)
+
+
+@pytest.mark.parametrize("case", sorted(path.name for path in ACCEPTED.iterdir()))
+def test_windows_line_endings_and_a_byte_order_mark_are_accepted(content_root: Path, case: str):
+    raw = (ACCEPTED / case / case / "index.md").read_bytes()
+    assert (b"\r\n" in raw) == ("crlf" in case) and raw.startswith(b"\xef\xbb\xbf") == ("bom" in case)
+    shutil.copytree(ACCEPTED / case, content_root / "innovations", dirs_exist_ok=True)
+    catalogue = load_catalogue(content_root)
+    accepted = next(inv for inv in catalogue.innovations if inv.slug == case)
+    assert accepted.name == "Inovasi Contoh" and accepted.kecamatan.code == "35.79.03"
+    assert "\r" not in accepted.body and accepted.body.startswith("\n## Latar belakang dan masalah\n")
+
+
+@pytest.mark.parametrize("case", ["tautan-ke-inovasi-tidak-ada", "html-onerror"])
+def test_a_broken_write_up_fails_the_real_mkdocs_build(tmp_path: Path, case: str):
+    repo = copy_repository(tmp_path / "repo")
+    lay_over(repo / "innovations", case)
+    result = run_build(repo, tmp_path / "site")
+    assert result.returncode != 0
+    (path, line, fragment) = CASES[case][0]
+    assert f"innovations/{path}:{line}: {fragment}" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "site" / "inovasi").exists()

@@ -1,0 +1,131 @@
+"""The fast schema gate (fastjsonschema) must never pass what the exact validator (jsonschema) refuses."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import ROOT
+
+from katalog.frontmatter import read_document
+from katalog.schema import fast_check_for, load_schemas, passes_quickly, validator_for
+
+SCHEMA_DIR = ROOT / "innovations" / "_skema"
+DELETE = object()
+
+
+def _write_up() -> dict[str, Any]:
+    document, problems = read_document(ROOT / "innovations/lansia-smart/index.md", "x")
+    assert document is not None and problems == []
+    return document.data
+
+
+def _result() -> dict[str, Any]:
+    document, problems = read_document(ROOT / "innovations/lansia-smart/pembinaan-2024.md", "x")
+    assert document is not None and problems == []
+    return document.data
+
+
+def _changed(data: dict[str, Any], path: tuple[str | int, ...], value: Any) -> dict[str, Any]:
+    changed = copy.deepcopy(data)
+    parent = changed
+    for part in path[:-1]:
+        parent = parent[part]
+    if value is DELETE:
+        del parent[path[-1]]
+    else:
+        parent[path[-1]] = value
+    return changed
+
+
+# (schema, field path, new value): valid and invalid edits alike, chosen where validators often differ.
+EDITS = [
+    ("inovasi", ("nama",), "X"),
+    ("inovasi", ("nama",), True),
+    ("inovasi", ("id",), "Lansia_Smart"),
+    ("inovasi", ("id",), "x" * 61),
+    ("inovasi", ("ringkasan",), None),
+    ("inovasi", ("ringkasan",), "terlalu pendek"),
+    ("inovasi", ("tahun_mulai",), True),
+    ("inovasi", ("tahun_mulai",), 2023.0),
+    ("inovasi", ("tahun_mulai",), 2023.5),
+    ("inovasi", ("tahun_mulai",), "2023"),
+    ("inovasi", ("tahun_mulai",), 1989),
+    ("inovasi", ("tahun_mulai",), None),
+    ("inovasi", ("terakhir_diverifikasi",), "2024-02-30"),
+    ("inovasi", ("terakhir_diverifikasi",), "20241021"),
+    ("inovasi", ("terakhir_diverifikasi",), "2024-1-5"),
+    ("inovasi", ("terakhir_diverifikasi",), "2024-10-21"),
+    ("inovasi", ("terakhir_diverifikasi",), 2024),
+    ("inovasi", ("tahapan",), "selesai"),
+    ("inovasi", ("tahapan",), False),
+    ("inovasi", ("status",), None),
+    ("inovasi", ("kecamatan",), {}),
+    ("inovasi", ("kecamatan",), {"kabupaten": "Kota Batu"}),
+    ("inovasi", ("kecamatan",), {"kode": "35.7.3"}),
+    ("inovasi", ("kecamatan",), {"kode": "35.79.03", "desa": "x"}),
+    ("inovasi", ("penghargaan",), []),
+    ("inovasi", ("penghargaan", 0, "tahun"), "2023"),
+    ("inovasi", ("penghargaan", 0, "peringkat"), "juara 1"),
+    ("inovasi", ("penghargaan", 0, "ajang"), "SKK 2023"),
+    ("inovasi", ("penghargaan", 0, "sumber"), DELETE),
+    ("inovasi", ("klasifikasi", "bidang"), []),
+    ("inovasi", ("klasifikasi", "bidang"), ["sosial", "sosial"]),
+    ("inovasi", ("klasifikasi", "bidang"), "sosial"),
+    ("inovasi", ("klasifikasi", "tag"), ["Batik"]),
+    ("inovasi", ("klasifikasi", "jenis"), None),
+    ("inovasi", ("nama_lain",), ["A", "A"]),
+    ("inovasi", ("replikasi", "langkah"), ["ok"]),
+    ("inovasi", ("replikasi", "langkah"), None),
+    ("inovasi", ("kontak",), [{"lembaga": "Kecamatan X", "email": "bukan email"}]),
+    ("inovasi", ("kontak",), [{"lembaga": "Kecamatan X", "url": "ftp://x"}]),
+    ("inovasi", ("sumber",), 5),
+    ("inovasi", ("sumber", 0, "id"), "S 1"),
+    ("inovasi", ("sumber", 0, "url"), "javascript:alert(1)"),
+    ("inovasi", ("sumber", 0, "tanggal"), "2024-13-01"),
+    ("inovasi", ("sumber", 0, "judul"), DELETE),
+    ("inovasi", ("tambahan",), "x"),
+    ("inovasi", (1,), "kunci bukan teks"),
+    ("pembinaan", ("putaran",), 2024),
+    ("pembinaan", ("tanggal_kunjungan",), "2024-10-32"),
+    ("pembinaan", ("sumber", 0, "judul"), "ab"),
+    ("pembinaan", ("sumber", 0, "url"), "http://contoh.invalid/"),
+    ("pembinaan", ("rencana_pengembangan",), [{"rencana": "Rencana", "status": "batal"}]),
+    ("pembinaan", ("temuan",), ["pendek"]),
+    ("pembinaan", ("temuan",), ["abc"]),
+]
+
+
+@pytest.mark.parametrize(("schema", "path", "value"), EDITS, ids=lambda value: str(value)[:30])
+def test_fast_gate_and_exact_validator_agree(schema: str, path: tuple, value: Any):
+    data = _changed(_write_up() if schema == "inovasi" else _result(), path, value)
+    exact_errors = list(validator_for(SCHEMA_DIR, schema).iter_errors(data))
+    assert passes_quickly(data, SCHEMA_DIR, schema) == (not exact_errors), [e.message for e in exact_errors]
+
+
+def test_the_real_content_passes_the_fast_gate():
+    assert passes_quickly(_write_up(), SCHEMA_DIR, "inovasi")
+    assert passes_quickly(_result(), SCHEMA_DIR, "pembinaan")
+
+
+def test_a_surprise_inside_the_gate_falls_back_to_the_exact_path(monkeypatch: pytest.MonkeyPatch):
+    def broken_gate(schema_dir: Path, name: str):
+        def check(data: Any) -> None:
+            raise RuntimeError("unexpected")
+
+        return check
+
+    monkeypatch.setattr("katalog.schema.fast_check_for", broken_gate)
+    assert passes_quickly(_write_up(), SCHEMA_DIR, "inovasi") is False
+    fast_check_for.cache_clear()
+
+
+def test_compiling_the_gate_leaves_the_shared_schemas_untouched():
+    fast_check_for.cache_clear()
+    before = json.dumps(load_schemas(SCHEMA_DIR), sort_keys=True)
+    for name in ("inovasi", "pembinaan", "putaran"):
+        fast_check_for(SCHEMA_DIR, name)
+    assert json.dumps(load_schemas(SCHEMA_DIR), sort_keys=True) == before

@@ -1,0 +1,253 @@
+"""The command-line tools in scripts/: scaffold, validator, listing and benchmark, run as a contributor would."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import baru
+import bench_validasi
+import daftar
+import pytest
+import validasi
+from conftest import ROOT, copy_repository, run_build
+
+from katalog import Problem, check_catalogue
+from katalog.frontmatter import read_document
+from katalog.schema import load_schemas
+
+NEW = "innovations/program-uji/index.md"
+ARGS = ["--kecamatan", "Junrejo", "--kabupaten", "Kota Batu", "--nama", "Program Uji"]
+# What a contributor types on each "ISI:" line of a fresh scaffold (test data, not facts).
+FILLED = {
+    "ringkasan": "Ringkasan uji dengan kata-kata sendiri, cukup panjang.",
+    "tahun": "2023",
+    "peringkat": "Finalis",
+    "bidang": "[sosial]",
+    "judul": "Sumber uji",
+}
+
+
+def scaffold(repo: Path, *args: str) -> int:
+    return baru.main([*ARGS, *args, "--root", str(repo)])
+
+
+def fill_in(text: str) -> str:
+    def field(match: re.Match[str]) -> str:
+        return f"{match.group(1)}{match.group(2)}: {FILLED[match.group(2)]}"
+
+    text = re.sub(r"^(\s*)(\w+): (?:null|\[\])  # ISI:.*$", field, text, flags=re.MULTILINE)
+    return re.sub(r"^ISI:.*$", "Teks uji dengan rujukan [S1].", text, flags=re.MULTILINE)
+
+
+def schema_paths(schema: dict[str, Any], prefix: tuple[str, ...] = ()) -> Iterator[tuple[str, ...]]:
+    for key, prop in schema.get("properties", {}).items():
+        yield (*prefix, key)
+        if "properties" in prop:
+            yield from schema_paths(prop, (*prefix, key))
+        elif prop.get("minItems") and "properties" in prop.get("items", {}):
+            yield from schema_paths(prop["items"], (*prefix, key, "0"))
+
+
+def test_scaffold_has_every_schema_field_and_the_official_code(repo: Path, capsys: pytest.CaptureFixture[str]):
+    assert scaffold(repo) == 0
+    document, problems = read_document(repo / NEW, NEW)
+    assert problems == [] and document is not None
+    written = {tuple(str(part) for part in path) for path in document.lines}
+    expected = set(schema_paths(load_schemas(repo / "innovations/_skema")["inovasi"]))
+    assert expected - written == set()
+    assert document.data["kecamatan"] == {"kode": "35.79.03", "nama": "Junrejo", "kabupaten": "Kota Batu"}
+    assert document.data["id"] == "program-uji" and document.data["nama"] == "Program Uji"
+    out = capsys.readouterr().out
+    assert "Dibuat: innovations/program-uji/index.md — Kecamatan Junrejo (Kota Batu, 35.79.03)." in out
+    assert "Yang masih perlu diisi (9):" in out
+
+
+def test_fresh_scaffold_fails_exactly_on_its_fill_in_lines(repo: Path):
+    scaffold(repo)
+    lines = (repo / NEW).read_text(encoding="utf-8").split("\n")
+    marked = {number for number, line in enumerate(lines, 1) if "ISI:" in line and not line.startswith("# ")}
+    _, problems = check_catalogue(repo)
+    assert {problem.path for problem in problems} == {NEW}
+    assert {problem.line for problem in problems} == marked
+    messages = {problem.field: problem.message for problem in problems}
+    assert messages["penghargaan.0.tahun"] == "belum diisi; isi dengan bilangan bulat"
+    assert messages["penghargaan.0.peringkat"].startswith("belum diisi; pilihan: 'Juara 1', 'Juara 2'")
+    assert messages["klasifikasi.bidang"].startswith("daftar ini minimal berisi 1 butir, mis. [administrasi-")
+    assert "; pilihan: 'administrasi-kependudukan', 'kebudayaan'," in messages["klasifikasi.bidang"]
+
+
+def test_filled_scaffold_passes_and_joins_the_catalogue(repo: Path):
+    scaffold(repo)
+    path = repo / NEW
+    path.write_text(fill_in(path.read_text(encoding="utf-8")), encoding="utf-8")
+    catalogue, problems = check_catalogue(repo)
+    assert problems == [], [problem.format() for problem in problems]
+    new = next(inv for inv in catalogue.innovations if inv.slug == "program-uji")
+    assert new.kecamatan.code == "35.79.03" and new.best_award.label == "SKK 2023 Finalis"
+
+
+def test_scaffold_refuses_an_existing_slug(repo: Path, capsys: pytest.CaptureFixture[str]):
+    before = (repo / "innovations/lansia-smart/index.md").read_bytes()
+    assert scaffold(repo, "--id", "lansia-smart") == 1
+    assert "folder innovations/lansia-smart/ sudah ada" in capsys.readouterr().err
+    assert (repo / "innovations/lansia-smart/index.md").read_bytes() == before
+
+
+def test_scaffold_accepts_a_code_and_refuses_an_ambiguous_name(repo: Path, capsys: pytest.CaptureFixture[str]):
+    assert baru.main(["--kecamatan", "35.07.32", "--nama", "Program Uji", "--root", str(repo)]) == 0
+    document, _ = read_document(repo / NEW, NEW)
+    assert document.data["kecamatan"]["nama"] == "Wonosari"
+    assert baru.main(["--kecamatan", "Wonosari", "--nama", "Lain Lagi", "--root", str(repo)]) == 2
+    err = capsys.readouterr().err
+    assert "Wonosari (Kabupaten Malang, 35.07.32) dan Wonosari (Kabupaten Bondowoso, 35.11.09)" in err
+    assert not (repo / "innovations/lain-lagi").exists()
+
+
+def test_scaffold_asks_for_what_is_missing_and_asks_again_after_a_typo(repo: Path, capsys: pytest.CaptureFixture[str]):
+    answers = iter(["Junrejoo", "", "Junrejo", "Kota Batu", "Program Uji"])
+    prompts: list[str] = []
+
+    def ask(prompt: str) -> str:
+        prompts.append(prompt)
+        return next(answers)
+
+    assert baru.main(["--root", str(repo)], ask=ask) == 0
+    assert "mungkin maksud Anda: Junrejo (Kota Batu, 35.79.03)" in capsys.readouterr().err
+    assert prompts[-1] == "Nama program inovasi: "
+    assert (repo / NEW).is_file()
+
+
+def test_scaffold_without_a_terminal_names_the_missing_argument(repo: Path, capsys: pytest.CaptureFixture[str]):
+    assert baru.main(["--nama", "Program Uji", "--root", str(repo)]) == 2
+    assert "kecamatan belum diisi; tambahkan --kecamatan" in capsys.readouterr().err
+
+
+def test_validator_passes_the_real_catalogue(capsys: pytest.CaptureFixture[str]):
+    assert validasi.main([]) == 0
+    assert capsys.readouterr().out.strip() == "Katalog valid: 7 inovasi, 7 hasil pembinaan, 1 putaran pembinaan."
+
+
+def test_validator_reports_every_problem_with_a_count(repo: Path, capsys: pytest.CaptureFixture[str]):
+    write_up = repo / "innovations/jamper/index.md"
+    write_up.write_text(write_up.read_text(encoding="utf-8").replace("tahapan: null", "tahapan: selesai"))
+    scaffold(repo)
+    capsys.readouterr()
+    assert validasi.main(["--root", str(repo)]) == 1
+    lines = capsys.readouterr().out.strip().split("\n")
+    assert lines[-1] == "Katalog tidak valid: 10 masalah di 2 berkas."
+    assert any(line.startswith("innovations/jamper/index.md:") and "'selesai' tidak dikenal" in line for line in lines)
+
+
+def test_github_annotations_escape_what_github_reads_as_syntax():
+    problem = Problem("innovations/a,b/index.md", 7, "nama", "100% salah:\r\nbaris dua")
+    assert validasi.github_annotation(problem) == (
+        "::error file=innovations/a%2Cb/index.md,line=7,title=Isian nama::100%25 salah:%0D%0Abaris dua"
+    )
+    whole_file = Problem("innovations/x/index.md", 0, "", "berkas terlalu besar")
+    assert validasi.github_annotation(whole_file) == (
+        "::error file=innovations/x/index.md,title=Tulisan inovasi::berkas terlalu besar"
+    )
+
+
+def test_validator_github_format_from_the_command_line(repo: Path):
+    write_up = repo / "innovations/jamper/index.md"
+    write_up.write_text(write_up.read_text(encoding="utf-8").replace("jenis: non-digital", "jenis: analog"))
+    command = [sys.executable, str(ROOT / "scripts/validasi.py"), "--format", "github", "--root", str(repo)]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    first, last = result.stdout.strip().split("\n")
+    line = next(n for n, text in enumerate(write_up.read_text().split("\n"), 1) if "jenis: analog" in text)
+    assert first.startswith(f"::error file=innovations/jamper/index.md,line={line},title=Isian klasifikasi.jenis::")
+    assert "nilai 'analog' tidak dikenal" in first
+    assert last == "Katalog tidak valid: 1 masalah di 1 berkas."
+    assert result.stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("breakage", "expected"),
+    [
+        ("no-content", "folder innovations/ tidak ditemukan"),
+        ("broken-schema", "katalog tidak dapat dibaca"),
+    ],
+)
+def test_validator_never_shows_a_stack_trace(repo: Path, breakage: str, expected: str):
+    if breakage == "no-content":
+        root = repo / "kosong"
+        root.mkdir()
+    else:
+        root = repo
+        (repo / "innovations/_skema/inovasi.schema.json").write_text("{ bukan json", encoding="utf-8")
+    command = [sys.executable, str(ROOT / "scripts/validasi.py"), "--root", str(root)]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert result.returncode == 2
+    assert expected in result.stderr and "Traceback" not in result.stderr
+
+
+def _verified(repo: Path, slug: str, day: str) -> None:
+    write_up = repo / f"innovations/{slug}/index.md"
+    text = write_up.read_text(encoding="utf-8").replace("terakhir_diverifikasi: null", f"terakhir_diverifikasi: {day}")
+    write_up.write_text(text, encoding="utf-8")
+
+
+def test_stale_listing_uses_the_given_date(repo: Path, capsys: pytest.CaptureFixture[str]):
+    _verified(repo, "lansia-smart", "2024-11-02")
+    assert daftar.main(["--basi", "--hari-ini", "2025-11-02", "--format", "json", "--root", str(repo)]) == 0
+    stale = {row["id"] for row in json.loads(capsys.readouterr().out)}
+    assert len(stale) == 6 and "lansia-smart" not in stale  # verified exactly a year before: not yet stale
+    assert daftar.main(["--basi", "--hari-ini", "2025-11-03", "--format", "json", "--root", str(repo)]) == 0
+    assert "lansia-smart" in {row["id"] for row in json.loads(capsys.readouterr().out)}
+
+
+def test_listing_as_csv_and_as_a_table(repo: Path, capsys: pytest.CaptureFixture[str]):
+    _verified(repo, "jamper", "2025-06-01")
+    assert daftar.main(["--format", "csv", "--hari-ini", "2025-11-02", "--root", str(repo)]) == 0
+    lines = capsys.readouterr().out.strip().split("\n")
+    assert lines[0] == (
+        "id,nama,kecamatan,kode,kabupaten,penghargaan,status,terakhir_diverifikasi,basi,belum_terdokumentasi,berkas"
+    )
+    jamper = next(line for line in lines if line.startswith("jamper,"))
+    assert ",35.29.04,Kabupaten Sumenep," in jamper and ",2025-06-01,tidak," in jamper
+    assert daftar.main(["--basi", "--hari-ini", "2025-11-02", "--root", str(repo)]) == 0
+    table = capsys.readouterr().out.strip().split("\n")
+    assert table[-1] == (
+        "6 dari 7 tulisan perlu dicek ulang (belum pernah diverifikasi, atau terakhir diverifikasi sebelum 2024-11-02)."
+    )
+    assert not any(line.startswith("jamper ") for line in table)
+
+
+def test_listing_refuses_an_invalid_catalogue(repo: Path, capsys: pytest.CaptureFixture[str]):
+    scaffold(repo)
+    capsys.readouterr()
+    assert daftar.main(["--root", str(repo)]) == 1
+    assert "katalog tidak valid (9 masalah)" in capsys.readouterr().err
+
+
+def test_bench_corpus_is_valid_and_varied(tmp_path: Path):
+    bench_validasi.make_corpus(tmp_path, 40)
+    catalogue, problems = check_catalogue(tmp_path)
+    assert problems == [] and len(catalogue.innovations) == 40
+    assert len(catalogue.kecamatan) == 40 and len(catalogue.kabupaten) > 10
+    assert sum(len(inv.coaching) for inv in catalogue.innovations) == 10
+
+
+def test_a_new_user_scaffolds_fills_validates_and_sees_the_pages(tmp_path: Path):
+    repo = copy_repository(tmp_path / "repo")
+    assert scaffold(repo) == 0
+    assert validasi.main(["--root", str(repo)]) == 1  # not publishable until the ISI lines are filled
+    path = repo / NEW
+    path.write_text(fill_in(path.read_text(encoding="utf-8")), encoding="utf-8")
+    assert validasi.main(["--root", str(repo)]) == 0
+    site = tmp_path / "site"
+    result = run_build(repo, site)
+    assert result.returncode == 0, result.stderr
+    profile = (site / "inovasi/program-uji/index.html").read_text(encoding="utf-8")
+    assert "Program Uji" in profile and "35.79.03" in profile
+    assert 'href="inovasi/program-uji/"' in (site / "index.html").read_text(encoding="utf-8")
+    for place in ("kecamatan/junrejo-kota-batu", "kabupaten/kota-batu"):
+        assert 'href="../../inovasi/program-uji/"' in (site / place / "index.html").read_text(encoding="utf-8")

@@ -1,0 +1,77 @@
+"""Edit links: each opens the file a contributor must change, and that file exists in the repository.
+
+Hand-written pages edit their file under docs/; an innovation profile edits its write-up (and each
+coaching result its own file) under innovations/; a coaching round page edits its round file. Place and
+list pages are put together from many write-ups and the official region data, so they have no edit
+button: they say so, and each innovation they list has its own.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+
+from conftest import ROOT
+
+from katalog.site import build_site
+from katalog.urls import page_of, site_path
+
+EDIT_PREFIX = "/edit/main/"
+EDIT_BUTTON = re.compile(r'<a href="([^"]+)" title="[^"]*" class="md-content__button md-icon" rel="edit">')
+ANY_EDIT_LINK = re.compile(r'href="([^"]*/edit/main/[^"]*)"')
+BUILD = build_site(ROOT)
+
+
+def repository_file(edit_url: str) -> str:
+    """The repository path an edit URL opens, as GitHub resolves it ("docs/../innovations/x" included)."""
+    return posixpath.normpath(edit_url.split(EDIT_PREFIX, 1)[1])
+
+
+def html_of(site: Path, page_path: str) -> str:
+    return (site / site_path(page_path) / "index.html").read_text(encoding="utf-8")
+
+
+def edit_button(site: Path, page_path: str) -> str | None:
+    buttons = EDIT_BUTTON.findall(html_of(site, page_path))
+    assert len(buttons) <= 1
+    return repository_file(buttons[0]) if buttons else None
+
+
+def test_every_edit_link_in_the_site_opens_an_existing_file(site: Path):
+    followed = set()
+    for page in site.rglob("*.html"):
+        for url in ANY_EDIT_LINK.findall(page.read_text(encoding="utf-8")):
+            target = repository_file(url)
+            assert (ROOT / target).is_file(), f"{page.relative_to(site)} -> {url}"
+            assert target.startswith(("docs/", "innovations/")), url
+            followed.add(target)
+    write_ups = {inv.source_path for inv in BUILD.catalogue.innovations}
+    results = {result.source_path for inv in BUILD.catalogue.innovations for result in inv.coaching}
+    assert write_ups | results <= followed
+
+
+def test_hand_written_pages_edit_their_file_under_docs(site: Path):
+    hand_written = sorted(path.relative_to(ROOT / "docs").as_posix() for path in (ROOT / "docs").rglob("*.md"))
+    assert hand_written
+    for source in hand_written:
+        assert edit_button(site, source) == f"docs/{source}"
+
+
+def test_generated_pages_edit_their_source_under_innovations_or_have_no_button(site: Path):
+    for inv in BUILD.catalogue.innovations:
+        page = next(path for path, source in BUILD.edit_paths.items() if source.endswith(inv.source_path))
+        assert edit_button(site, page) == inv.source_path
+        html = html_of(site, page)
+        for result in inv.coaching:
+            assert f"{EDIT_PREFIX}{result.source_path}" in html
+    for coaching_round in BUILD.catalogue.rounds:
+        page = next(path for path, source in BUILD.edit_paths.items() if source.endswith(coaching_round.source_path))
+        assert edit_button(site, page) == coaching_round.source_path
+    without_source = [page for page in BUILD.pages if page not in BUILD.edit_paths]
+    with_source = {page_of(item) for item in (*BUILD.catalogue.innovations, *BUILD.catalogue.rounds)}
+    assert sorted(without_source) == sorted(set(BUILD.pages) - with_source)
+    assert "kecamatan/index.md" in without_source and "katalog/index.md" in without_source
+    for page in without_source:
+        assert edit_button(site, page) is None, page
+        assert "disusun otomatis" in html_of(site, page), page

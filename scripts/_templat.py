@@ -19,7 +19,7 @@ import _inti  # noqa: F401  (puts hooks/ on the import path)
 import jsonschema
 import yaml
 
-from katalog.load import CONTENT_DIR, SCHEMA_DIR, STORY_SECTIONS, WRITE_UP
+from katalog.load import CONTENT_DIR, SCHEMA_DIR, STORY_SECTIONS, WRITE_UP, check_catalogue
 from katalog.regions import Kecamatan, slugify
 from katalog.schema import load_schemas
 
@@ -91,6 +91,16 @@ def write_draft(root: Path, draft: Draft) -> Path:
     file = folder / WRITE_UP
     file.write_text(render(schema, draft), encoding="utf-8")
     return file
+
+
+def print_still_to_fill(root: Path, rel: str, heading: str) -> None:
+    """What the validator still says about a new draft, so the contributor knows what to type next."""
+    _, problems = check_catalogue(root)
+    todo = [problem for problem in problems if problem.path == rel]
+    if todo:
+        print(f"{heading} ({len(todo)}):")
+        for problem in todo:
+            print(f"  {problem.format()}")
 
 
 def render(schema: dict[str, Any], draft: Draft) -> str:
@@ -199,4 +209,4 @@ def _scalar(value: Any) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-__all__ = ["Draft", "render", "slug_for", "slug_problem", "write_draft"]
+__all__ = ["Draft", "print_still_to_fill", "render", "slug_for", "slug_problem", "write_draft"]

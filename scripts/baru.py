@@ -7,9 +7,8 @@ import sys
 from collections.abc import Callable
 
 import _inti
-from _templat import Draft, slug_for, slug_problem, write_draft
+from _templat import Draft, print_still_to_fill, slug_for, slug_problem, write_draft
 
-from katalog import check_catalogue
 from katalog.regions import Kecamatan, load_regions, resolve_kecamatan
 
 KODE = "35."  # every Jawa Timur code starts so; a value like this is read as a Kemendagri code
@@ -103,12 +102,7 @@ def main(argv: list[str] | None = None, ask: Ask | None = None) -> int:
     file = write_draft(args.root, draft)
     rel = file.relative_to(args.root).as_posix()
     print(f"Dibuat: {rel} — Kecamatan {draft.kecamatan.label}.")
-    _, problems = check_catalogue(args.root)
-    todo = [problem for problem in problems if problem.path == rel]
-    if todo:
-        print(f"Yang masih perlu diisi ({len(todo)}):")
-        for problem in todo:
-            print(f"  {problem.format()}")
+    print_still_to_fill(args.root, rel, "Yang masih perlu diisi")
     print("Setelah diisi, periksa dengan: python scripts/validasi.py")
     return 0
 

@@ -25,9 +25,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
-
+import _inti  # noqa: F401  (puts hooks/ on the import path)
 from sajikan import served
 from sintetis import write_synthetic_repository
 from ukur_katalog import first_search_bytes

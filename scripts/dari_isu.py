@@ -15,10 +15,9 @@ from typing import Any
 
 import _inti
 import yaml
-from _templat import Draft, slug_for, slug_problem, write_draft
+from _templat import Draft, print_still_to_fill, slug_for, slug_problem, write_draft
 from baru import find_kecamatan
 
-from katalog import check_catalogue
 from katalog.load import CONTENT_DIR, SCHEMA_DIR, STORY_SECTIONS
 from katalog.schema import load_schemas
 
@@ -176,12 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Dibuat: {rel} — Kecamatan {draft.kecamatan.label}.")
     for note in notes:
         print(f"Catatan: {note}")
-    _, problems = check_catalogue(args.root)
-    todo = [problem for problem in problems if problem.path == rel]
-    if todo:
-        print(f"Yang masih perlu diisi atau dibetulkan ({len(todo)}):")
-        for problem in todo:
-            print(f"  {problem.format()}")
+    print_still_to_fill(args.root, rel, "Yang masih perlu diisi atau dibetulkan")
     print("Tambahkan rujukan [S1] dst. di teks, cocokkan dengan sumbernya, lalu: python scripts/validasi.py")
     return 0
 

@@ -13,7 +13,7 @@ import shutil
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hooks"))
+import _inti  # noqa: F401  (puts hooks/ on the import path)
 
 from katalog.labels import FIELD_LABELS
 from katalog.model import RANK_ORDER

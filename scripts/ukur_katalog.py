@@ -16,20 +16,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
+from peramban import CHROMIUM_FLAGS, chromium_executable
 from sajikan import served
 from sintetis import write_synthetic_repository
 
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 PAGE_TARGET_KB = 150
 SEARCH_TARGET_KB = 180
 
@@ -44,11 +34,8 @@ def first_search_bytes(base_url: str, query: str) -> tuple[int, int, list[str]]:
     """(bytes on the wire, request count, resources) from typing a query until the results show."""
     from playwright.sync_api import sync_playwright
 
-    executable = os.environ.get("KATALOG_CHROMIUM") or "/usr/bin/chromium"
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=executable if Path(executable).exists() else None, args=CHROMIUM_FLAGS
-        )
+        browser = playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_FLAGS)
         page = browser.new_page()
         page.goto(base_url + "katalog/")
         page.wait_for_function("document.querySelector('.kki-katalog').dataset.siap === '1'")

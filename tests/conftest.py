@@ -2,30 +2,19 @@
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from peramban import CHROMIUM_FLAGS, chromium_executable
+from sajikan import served as serve  # gzip like GitHub Pages, so tests see what readers download
 
 ROOT = Path(__file__).resolve().parents[1]
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def copy_repository(target: Path) -> Path:
@@ -56,35 +45,11 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site_dir
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """A folder served over HTTP on a free loopback port, for as long as the block runs."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 @pytest.fixture(scope="session")
 def site_url(site: Path) -> Iterator[str]:
     """The built site served over HTTP on a free loopback port."""
     with serve(site) as url:
         yield url
-
-
-def chromium_executable() -> str | None:
-    """Debian's Chromium (or KATALOG_CHROMIUM); None means Playwright's own downloaded browser."""
-    return os.environ.get("KATALOG_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 @pytest.fixture(scope="session")

@@ -71,7 +71,7 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def _wait_for_server(url: str, process: subprocess.Popen, seconds: float = 60) -> None:
+def _wait_for_server(url: str, process: subprocess.Popen, seconds: float = 120) -> None:
     import urllib.request
 
     deadline = time.monotonic() + seconds
@@ -101,14 +101,14 @@ def test_editing_a_write_up_reloads_the_served_page(browser, repo: Path):
         url = f"http://127.0.0.1:{port}/katalog/inovasi/lansia-smart/"
         _wait_for_server(url, process)
         page = browser.new_page()
-        page.goto(url)
+        page.goto(url, timeout=120_000)  # generous: a loaded 2-core machine rebuilds slowly
         assert heading(page) == "Lansia Smart"
         write_up = repo / "innovations/lansia-smart/index.md"
         write_up.write_text(
             write_up.read_text(encoding="utf-8").replace("nama: Lansia Smart", "nama: Lansia Smart Baru")
         )
         page.wait_for_function(
-            "document.querySelector('h1').firstChild.textContent.trim() === 'Lansia Smart Baru'", timeout=60_000
+            "document.querySelector('h1').firstChild.textContent.trim() === 'Lansia Smart Baru'", timeout=120_000
         )
         page.close()
     finally:

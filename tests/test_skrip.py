@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import Any
 
 import baru
-import bench_validasi
 import daftar
 import pytest
 import validasi
 from conftest import ROOT, copy_repository, run_build
+from sintetis import write_synthetic_repository
 
 from katalog import Problem, check_catalogue
 from katalog.frontmatter import read_document
@@ -229,11 +229,12 @@ def test_listing_refuses_an_invalid_catalogue(repo: Path, capsys: pytest.Capture
 
 
 def test_bench_corpus_is_valid_and_varied(tmp_path: Path):
-    bench_validasi.make_corpus(tmp_path, 40)
-    catalogue, problems = check_catalogue(tmp_path)
-    assert problems == [] and len(catalogue.innovations) == 40
-    assert len(catalogue.kecamatan) == 40 and len(catalogue.kabupaten) > 10
-    assert sum(len(inv.coaching) for inv in catalogue.innovations) == 10
+    write_synthetic_repository(tmp_path / "repo", 60)
+    catalogue, problems = check_catalogue(tmp_path / "repo")
+    assert problems == [] and len(catalogue.innovations) == 60
+    assert len(catalogue.kecamatan) > 50 and len(catalogue.kabupaten) > 20
+    assert 5 < sum(len(inv.coaching) for inv in catalogue.innovations) < 40
+    assert {inv.status for inv in catalogue.innovations} >= {None, "berlanjut", "vakum"}
 
 
 def test_a_new_user_scaffolds_fills_validates_and_sees_the_pages(tmp_path: Path):

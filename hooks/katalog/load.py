@@ -111,9 +111,11 @@ def _rel(path: Path, root: Path) -> str:
 
 
 def _validated(document: Document, schema_dir: Path, schema_name: str) -> list[Problem]:
+    """Schema problems (explained by jsonschema only when the fast check fails) and HTML in front matter."""
+    problems = policy.front_matter_problems(document.data, document.path, document.line_of)
     if passes_quickly(document.data, schema_dir, schema_name):
-        return []
-    return schema_problems(document, validator_for(schema_dir, schema_name))
+        return problems
+    return schema_problems(document, validator_for(schema_dir, schema_name)) + problems
 
 
 def _sources(data: list[dict[str, Any]]) -> tuple[Source, ...]:
@@ -151,7 +153,6 @@ def _load_innovation(
     if document is None:
         return None, problems
     problems = _validated(document, schema_dir, "inovasi")
-    problems += policy.front_matter_problems(document.data, rel, document.line_of)
     data = document.data
     if problems:
         # Still check the body, so a contributor sees every problem in one pass.
@@ -246,7 +247,6 @@ def _load_result(
     if document is None:
         return None, problems
     problems = _validated(document, schema_dir, "pembinaan")
-    problems += policy.front_matter_problems(document.data, rel, document.line_of)
     slug = file.parent.name
     if not innovation_exists:
         message = (
@@ -332,7 +332,6 @@ def _load_round(file: Path, root: Path, schema_dir: Path) -> tuple[CoachingRound
     if document is None:
         return None, problems
     problems = _validated(document, schema_dir, "putaran")
-    problems += policy.front_matter_problems(document.data, rel, document.line_of)
     if problems:
         return None, problems
     data = document.data

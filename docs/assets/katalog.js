@@ -208,7 +208,6 @@
       apply(state);
     });
 
-    form.hidden = false;
     const state = readUrl();
     writeForm(state);
     apply(state);

@@ -25,7 +25,7 @@ from .facets import FACETS, facet_counts, facet_values
 from .model import Catalogue, CoachingRound, Innovation
 from .policy import CITATION
 from .regions import Kabupaten, Kecamatan
-from .schemadoc import field_docs
+from .schemadoc import SCHEMA_FILES, field_docs, schema_summary
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 # Characters that Markdown, attr_list or HTML could read as syntax.
@@ -423,20 +423,12 @@ class Renderer:
         )
 
     def data_page(self) -> str:
-        names = ("inovasi", "pembinaan", "putaran")
+        names = tuple(SCHEMA_FILES)
         return self._render(
             "data.md.j2",
             schema_names=names,
-            schema_files={
-                "inovasi": "innovations/<id>/index.md",
-                "pembinaan": "innovations/<id>/pembinaan-<putaran>.md",
-                "putaran": "innovations/_pembinaan/<putaran>.yml",
-            },
-            schema_titles={
-                "inovasi": "Tulisan inovasi",
-                "pembinaan": "Hasil pembinaan",
-                "putaran": "Putaran pembinaan",
-            },
+            schema_files=SCHEMA_FILES,
+            schema_titles={name: schema_summary(self.schema_dir, name)[0] for name in names},
             schema_fields={name: field_docs(self.schema_dir, name) for name in names},
             regions_credit=self.regions_credit,
             description=_description(

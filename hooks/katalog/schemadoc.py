@@ -1,72 +1,117 @@
-"""The field reference, generated from the published JSON Schemas (never kept by hand)."""
+"""The field reference, read from the published JSON Schemas (never kept by hand).
+
+One walk over the schemas serves both places that document the fields: the site's /data/ page and the
+table in .github/CONTRIBUTING.md (scripts/dokumen_skema.py). Everything here is plain text; each
+renderer formats it for its own page.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from .schema import load_schemas
 
+SCHEMA_FILES = {
+    "inovasi": "innovations/<id>/index.md",
+    "pembinaan": "innovations/<id>/pembinaan-<putaran>.md",
+    "putaran": "innovations/_pembinaan/<putaran>.yml",
+}
 _TYPE_NAMES = {
     "string": "teks",
     "integer": "bilangan bulat",
-    "array": "daftar",
-    "object": "kelompok",
-    "null": "null",
+    "number": "angka",
     "boolean": "ya/tidak",
+    "object": "kelompok",
+    "array": "daftar",
 }
 
 
 @dataclass(frozen=True)
 class FieldDoc:
     path: str  # "kecamatan.kode", "penghargaan[].peringkat"
-    kind: str  # "teks atau null"
     required: bool
+    kind: str  # "teks", "pilihan", "daftar teks", "tanggal"…
+    nullable: bool  # null is allowed (shown as "belum terdokumentasi")
     description: str
-    allowed: tuple[str, ...]  # enum values, when the field has a closed list
+    choices: tuple[str, ...]  # the closed list of values, "null" included where allowed
+    notes: tuple[str, ...]  # format and size rules, as short sentences
 
 
 def _resolve(node: dict[str, Any], schemas: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """Follow a "$ref" to another of our schema files ("inovasi.schema.json#/properties/sumber/items")."""
     reference = node.get("$ref")
     if not reference:
         return node
     file_name, _, pointer = reference.partition("#")
     target: Any = schemas[file_name.removesuffix(".schema.json")]
-    for part in pointer.strip("/").split("/"):
+    for part in filter(None, pointer.split("/")):
         target = target[part]
-    return target
+    return _resolve(target, schemas)
+
+
+def _types(node: dict[str, Any]) -> list[str]:
+    types = node.get("type", [])
+    return types if isinstance(types, list) else [types]
 
 
 def _kind(node: dict[str, Any]) -> str:
+    types = _types(node)
     if "enum" in node:
         return "pilihan"
-    types = node.get("type", [])
-    types = types if isinstance(types, list) else [types]
-    return " atau ".join(_TYPE_NAMES.get(name, name) for name in types) or "—"
+    if node.get("format") == "date":
+        return "tanggal"
+    if "array" in types:
+        items = node.get("items", {})
+        inner = "pilihan" if "enum" in items else _TYPE_NAMES.get(items.get("type", "object"), "kelompok")
+        return f"daftar {inner}"
+    return " atau ".join(_TYPE_NAMES[name] for name in types if name != "null") or "nilai"
 
 
-def _walk(node: dict[str, Any], prefix: str, required: bool, schemas: dict[str, dict[str, Any]]) -> list[FieldDoc]:
-    node = _resolve(node, schemas)
-    docs: list[FieldDoc] = []
-    if prefix:
-        allowed = tuple("null" if value is None else str(value) for value in node.get("enum", ()))
-        if node.get("type") == "array" and "enum" in node.get("items", {}):
-            allowed = tuple(str(value) for value in node["items"]["enum"])
-        docs.append(FieldDoc(prefix, _kind(node), required, node.get("description", ""), allowed))
-    children = node.get("properties")
-    if node.get("type") == "array" and isinstance(node.get("items"), dict):
-        item = _resolve(node["items"], schemas)
-        if item.get("type") == "object":
-            return docs + _walk(item, f"{prefix}[]", False, schemas)[1:] if prefix else docs
-    if children:
-        needed = set(node.get("required", ()))
-        for name, child in children.items():
-            path = f"{prefix}.{name}" if prefix else name
-            docs += _walk(child, path, name in needed, schemas)
-    return docs
+def _notes(node: dict[str, Any]) -> tuple[str, ...]:
+    notes = []
+    if node.get("format") == "date":
+        notes.append("Bentuk YYYY-MM-DD, mis. 2024-10-21.")
+    if node.get("minItems"):
+        notes.append(f"Minimal {node['minItems']} butir.")
+    if "minimum" in node and "maximum" in node:
+        notes.append(f"Antara {node['minimum']} dan {node['maximum']}.")
+    if "maxLength" in node:
+        notes.append(f"Maksimal {node['maxLength']} karakter.")
+    return tuple(notes)
 
 
-def field_docs(schema_dir, name: str) -> list[FieldDoc]:
+def _walk(node: dict[str, Any], schemas: dict[str, dict[str, Any]], prefix: str = "") -> Iterator[FieldDoc]:
+    required = set(node.get("required", ()))
+    for key, child in node.get("properties", {}).items():
+        child = _resolve(child, schemas)
+        path = f"{prefix}{key}"
+        choices = child.get("enum") or child.get("items", {}).get("enum") or ()
+        yield FieldDoc(
+            path=path,
+            required=key in required,
+            kind=_kind(child),
+            nullable="null" in _types(child) or None in child.get("enum", ()),
+            description=child.get("description", ""),
+            choices=tuple("null" if value is None else str(value) for value in choices),
+            notes=_notes(child),
+        )
+        items = _resolve(child.get("items", {}), schemas)
+        if "properties" in child:
+            yield from _walk(child, schemas, f"{path}.")
+        elif "properties" in items:
+            yield from _walk(items, schemas, f"{path}[].")
+
+
+def field_docs(schema_dir: Path, name: str) -> list[FieldDoc]:
     """Every field of one schema ("inovasi", "pembinaan", "putaran"), in the schema's own order."""
     schemas = load_schemas(schema_dir)
-    return _walk(schemas[name], "", True, schemas)
+    return list(_walk(schemas[name], schemas))
+
+
+def schema_summary(schema_dir: Path, name: str) -> tuple[str, str]:
+    """A schema's title and description, for the heading above its field table."""
+    schema = load_schemas(schema_dir)[name]
+    return schema["title"], schema.get("description", "")

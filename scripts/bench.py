@@ -61,7 +61,8 @@ def _tree_rss_kb(pid: int) -> int:
 
 @dataclass
 class Run:
-    seconds: float
+    seconds: float  # wall clock
+    cpu_seconds: float  # user + system of the build and its children (Pagefind): steadier on a shared VM
     peak_mb: float
 
 
@@ -82,12 +83,13 @@ def timed_build(repo: Path, site_dir: Path, with_index: bool) -> Run:
 
     sampler = threading.Thread(target=sample)
     sampler.start()
-    code = process.wait()
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
     seconds = time.perf_counter() - start
     sampler.join()
-    if code != 0:
-        raise SystemExit(f"build gagal di {repo} (kode {code})")
-    return Run(seconds, peak / 1024)
+    if process.returncode != 0:
+        raise SystemExit(f"build gagal di {repo} (kode {process.returncode})")
+    return Run(seconds, usage.ru_utime + usage.ru_stime, peak / 1024)
 
 
 def write_baseline(repo: Path, baseline: Path) -> None:
@@ -117,7 +119,11 @@ def write_baseline(repo: Path, baseline: Path) -> None:
 
 
 def median_run(runs: list[Run]) -> Run:
-    return Run(statistics.median(run.seconds for run in runs), max(run.peak_mb for run in runs))
+    return Run(
+        statistics.median(run.seconds for run in runs),
+        statistics.median(run.cpu_seconds for run in runs),
+        max(run.peak_mb for run in runs),
+    )
 
 
 def gzip_kb(path: Path) -> float:
@@ -129,8 +135,14 @@ def bench(count: int, repeats: int, workdir: Path) -> dict[str, float]:
     baseline = workdir / f"baseline-{count}"
     write_baseline(repo, baseline)
     site_dir = workdir / f"site-{count}"
-    hooks = median_run([timed_build(repo, site_dir, with_index=False) for _ in range(repeats)])
-    plain = median_run([timed_build(baseline, workdir / f"plain-{count}", with_index=False) for _ in range(repeats)])
+    # Interleaved, so a machine that slows down for a minute slows both sides alike.
+    hook_runs, plain_runs = [], []
+    for _ in range(repeats):
+        hook_runs.append(timed_build(repo, site_dir, with_index=False))
+        plain_runs.append(timed_build(baseline, workdir / f"plain-{count}", with_index=False))
+    hooks, plain = median_run(hook_runs), median_run(plain_runs)
+    ratios = [mine.seconds / theirs.seconds for mine, theirs in zip(hook_runs, plain_runs, strict=True)]
+    cpu_ratios = [mine.cpu_seconds / theirs.cpu_seconds for mine, theirs in zip(hook_runs, plain_runs, strict=True)]
     index_times = []
     for _ in range(repeats):
         shutil.rmtree(site_dir / "pagefind", ignore_errors=True)
@@ -145,7 +157,10 @@ def bench(count: int, repeats: int, workdir: Path) -> dict[str, float]:
         "count": count,
         "hooks_s": hooks.seconds,
         "baseline_s": plain.seconds,
-        "ratio": hooks.seconds / plain.seconds,
+        "ratio": statistics.median(ratios),
+        "cpu_ratio": statistics.median(cpu_ratios),
+        "hooks_cpu_s": hooks.cpu_seconds,
+        "baseline_cpu_s": plain.cpu_seconds,
         "index_s": statistics.median(index_times),
         "full_s": full.seconds,
         "memory_mb": max(full.peak_mb, hooks.peak_mb),
@@ -157,16 +172,21 @@ def bench(count: int, repeats: int, workdir: Path) -> dict[str, float]:
 
 def report(results: list[dict[str, float]]) -> bool:
     print(
-        f"{'N':>6} {'hooks (s)':>10} {'baseline (s)':>13} {'rasio':>6} {'indeks (s)':>11} {'penuh (s)':>10} "
+        f"{'N':>6} {'hooks (s)':>10} {'baseline (s)':>13} {'rasio':>6} {'rasio CPU':>10} "
+        f"{'indeks (s)':>11} {'penuh (s)':>10} "
         f"{'memori (MB)':>12} {'profil KB':>10} {'katalog KB':>11} {'cari KB':>8}"
     )
     for row in results:
         print(
             f"{row['count']:>6} {row['hooks_s']:>10.2f} {row['baseline_s']:>13.2f} {row['ratio']:>6.2f} "
+            f"{row['cpu_ratio']:>10.2f} "
             f"{row['index_s']:>11.2f} {row['full_s']:>10.2f} {row['memory_mb']:>12.0f} {row['profile_kb']:>10.1f} "
             f"{row['catalogue_kb']:>11.1f} {row['search_kb']:>8.1f}"
         )
-    print("(KB = gzip; build = median; 'hooks' = tanpa langkah indeks pencarian; memori = puncak seluruh proses)")
+    print(
+        "(KB = gzip; build = median; rasio = median rasio pasangan hooks/baseline yang dijalankan bergantian; "
+        "'hooks' = tanpa langkah indeks pencarian; memori = puncak seluruh proses)"
+    )
     by_count = {row["count"]: row for row in results}
     big = by_count.get(1000)
     if big is None:

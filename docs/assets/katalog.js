@@ -93,7 +93,11 @@
     function show(ordered, total, state) {
       const visible = new Set(ordered);
       for (const card of cards) card.hidden = !visible.has(card);
-      for (const card of ordered) list.appendChild(card);
+      // Move cards only when the order really changes: re-appending a thousand nodes costs a phone dearly.
+      const current = Array.from(list.children).filter((card) => !card.hidden);
+      if (ordered.some((card, index) => current[index] !== card)) {
+        for (const card of ordered) list.appendChild(card);
+      }
       count.textContent = state.q ? `${total} inovasi cocok dengan “${state.q}”` : `${total} inovasi`;
       empty.hidden = total > 0 || others.children.length > 0;
     }
@@ -210,7 +214,8 @@
 
     const state = readUrl();
     writeForm(state);
-    apply(state);
+    // The server already rendered the unfiltered list in its default order: only a shared view needs work.
+    if (state.q || state.urut || hasFacets(state)) apply(state);
   }
 
   // Material's document$ fires on every page load, including instant navigation when enabled.

@@ -162,7 +162,7 @@ def _load_innovation(
     kecamatan, message = resolve_kecamatan(regions, place.get("kode"), place.get("nama"), place.get("kabupaten"))
     if kecamatan is None:
         problems.append(Problem(rel, document.line_of(("kecamatan",)), "kecamatan", message))
-    source_ids = {item["id"] for item in data["sumber"]}
+    source_ids = _declared_source_ids(data)
     problems += _duplicate_source_ids(document)
     for index, award in enumerate(data["penghargaan"]):
         if award["sumber"] not in source_ids:
@@ -177,9 +177,7 @@ def _load_innovation(
                 )
             )
     problems += _body_problems(document, source_ids, file.parent, required=STORY_SECTIONS)
-    for field_path, text in _replication_texts(data):
-        label = ".".join(map(str, field_path))
-        problems += policy.citation_problems(text, document.line_of(field_path), rel, source_ids, label)
+    problems += _field_citation_problems(document, _replication_texts(data), source_ids)
     if problems or kecamatan is None:
         return None, problems
 
@@ -278,12 +276,10 @@ def _load_result(
                 f"putaran '{data['putaran']}' tidak ada di innovations/{ROUNDS_DIR}/; putaran yang ada: {known}",
             )
         )
-    source_ids = {item["id"] for item in data["sumber"]}
+    source_ids = _declared_source_ids(data)
     problems += _duplicate_source_ids(document)
     problems += _body_problems(document, source_ids, file.parent, required=())
-    for field_path, text in _cited_fields(data):
-        label = ".".join(map(str, field_path))
-        problems += policy.citation_problems(text, document.line_of(field_path), rel, source_ids, label)
+    problems += _field_citation_problems(document, _cited_fields(data), source_ids)
     if problems:
         return None, problems
     return CoachingResult(
@@ -300,6 +296,17 @@ def _load_result(
         body=document.body,
         source_path=rel,
     ), []
+
+
+def _field_citation_problems(
+    document: Document, fields: list[tuple[tuple[str | int, ...], str]], source_ids: set[str]
+) -> list[Problem]:
+    """[S1]-style citations in front-matter texts that the pages show with their citations linked."""
+    problems = []
+    for field_path, text in fields:
+        label = ".".join(map(str, field_path))
+        problems += policy.citation_problems(text, document.line_of(field_path), document.path, source_ids, label)
+    return problems
 
 
 def _replication_texts(data: dict[str, Any]) -> list[tuple[tuple[str | int, ...], str]]:
@@ -352,7 +359,7 @@ def _load_round(file: Path, root: Path, schema_dir: Path) -> tuple[CoachingRound
             )
         )
     problems += _duplicate_source_ids(document)
-    source_ids = {item["id"] for item in data["sumber"]}
+    source_ids = _declared_source_ids(data)
     purpose_line = document.line_of(("tujuan",))
     problems += policy.citation_problems(data.get("tujuan") or "", purpose_line, rel, source_ids, "tujuan")
     if problems:

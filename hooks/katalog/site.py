@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 import nh3
 
 from . import export, urls
-from .load import CONTENT_DIR, SCHEMA_DIR, WRITE_UP, load_catalogue
+from .load import CONTENT_DIR, SCHEMA_DIR, load_catalogue
 from .model import Catalogue
 from .regions import load_regions
 from .render import Renderer, SiteLinks
@@ -155,4 +155,4 @@ def build_site(
     return SiteBuild(catalogue, pages, data_files, edit_paths, assets, renderer.winners(), renderer.islands())
 
 
-__all__ = ["WRITE_UP", "SiteBuild", "build_site"]
+__all__ = ["SiteBuild", "build_site"]

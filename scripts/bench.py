@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import _inti  # noqa: F401  (puts hooks/ on the import path)
+from mkdocs.config import load_config
 from sajikan import served
 from sintetis import write_synthetic_repository
 from ukur_katalog import first_search_bytes
@@ -84,11 +85,12 @@ def timed_build(repo: Path, site_dir: Path, with_index: bool) -> Run:
     sampler = threading.Thread(target=sample)
     sampler.start()
     _, status, usage = os.wait4(process.pid, 0)
-    process.returncode = os.waitstatus_to_exitcode(status)
     seconds = time.perf_counter() - start
+    # Our own exit code: once wait4 has reaped the child, the sampler's poll() may record 0 in Popen.
+    exit_code = os.waitstatus_to_exitcode(status)
     sampler.join()
-    if process.returncode != 0:
-        raise SystemExit(f"build gagal di {repo} (kode {process.returncode})")
+    if exit_code != 0:
+        raise SystemExit(f"build gagal di {repo} (kode {exit_code})")
     return Run(seconds, usage.ru_utime + usage.ru_stime, peak / 1024)
 
 
@@ -96,7 +98,9 @@ def write_baseline(repo: Path, baseline: Path) -> None:
     """The same site as plain files: generated pages written into docs/, no hooks in mkdocs.yml."""
     shutil.copytree(repo / "docs", baseline / "docs")
     shutil.copytree(repo / "overrides", baseline / "overrides")
-    generated = build_site(repo)
+    # The addresses MkDocs would pass the hooks, so the pages carry the same edit links and URLs.
+    config = load_config(str(repo / "mkdocs.yml"))
+    generated = build_site(repo, site_url=config.site_url, repo_url=config.repo_url, edit_uri=config.edit_uri)
     for page_path, markdown in generated.pages.items():
         target = baseline / "docs" / page_path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -105,17 +109,17 @@ def write_baseline(repo: Path, baseline: Path) -> None:
         target = baseline / "docs" / site_path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
-    for site_path, source in generated.assets.items():
+    for site_path, source in generated.plan.assets.items():
         target = baseline / "docs" / site_path
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(source, target)
     home = baseline / "docs" / "index.md"
-    home.write_text(home.read_text(encoding="utf-8").replace(HOME_MARKER, generated.winners), encoding="utf-8")
-    config = (repo / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("hooks:\n  - hooks/katalog_hooks.py\n", "").replace(
+    home.write_text(home.read_text(encoding="utf-8").replace(HOME_MARKER, generated.plan.winners), encoding="utf-8")
+    plain_config = (repo / "mkdocs.yml").read_text(encoding="utf-8")
+    plain_config = plain_config.replace("hooks:\n  - hooks/katalog_hooks.py\n", "").replace(
         "  - innovations\n  - hooks\n", "  - docs\n"
     )
-    (baseline / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (baseline / "mkdocs.yml").write_text(plain_config, encoding="utf-8")
 
 
 def median_run(runs: list[Run]) -> Run:

@@ -1,5 +1,8 @@
 """Synthetic, valid, varied write-ups for benchmarks: a copy of the site with N generated innovations.
 
+The copy keeps the real write-ups too (the site's own pages link to them), so it holds N + 7 innovations:
+the catalogue as it would look after years of new winners.
+
     python scripts/sintetis.py 1000 /tmp/katalog-1000    # writes a buildable repository there
 
 Every write-up passes the real validator; nothing here is meant to look like a real innovation.
@@ -196,7 +199,7 @@ sumber:
 
 
 def write_synthetic_repository(target: Path, count: int, seed: int = 2023) -> Path:
-    """A buildable repository at `target`: this site's code and pages with `count` synthetic innovations."""
+    """A buildable repository at `target`: this site, real write-ups included, plus `count` synthetic ones."""
     if target.exists():
         shutil.rmtree(target)
     target.mkdir(parents=True)
@@ -208,8 +211,7 @@ def write_synthetic_repository(target: Path, count: int, seed: int = 2023) -> Pa
         else:
             shutil.copy(source, target / name)
     content = target / "innovations"
-    for fixed in ("_skema", "_pembinaan"):
-        shutil.copytree(ROOT / "innovations" / fixed, content / fixed)
+    shutil.copytree(ROOT / "innovations", content, ignore=ignore)
     rng = random.Random(seed)
     for index in range(count):
         slug, text, coaching = write_up(index, rng)

@@ -231,7 +231,8 @@ def test_listing_refuses_an_invalid_catalogue(repo: Path, capsys: pytest.Capture
 def test_bench_corpus_is_valid_and_varied(tmp_path: Path):
     write_synthetic_repository(tmp_path / "repo", 60)
     catalogue, problems = check_catalogue(tmp_path / "repo")
-    assert problems == [] and len(catalogue.innovations) == 60
+    real, _ = check_catalogue(ROOT)
+    assert problems == [] and len(catalogue.innovations) == 60 + len(real.innovations)
     assert len(catalogue.kecamatan) > 50 and len(catalogue.kabupaten) > 20
     assert 5 < sum(len(inv.coaching) for inv in catalogue.innovations) < 40
     assert {inv.status for inv in catalogue.innovations} >= {None, "berlanjut", "vakum"}

@@ -1,70 +1,124 @@
 """MkDocs hooks: a thin layer that hands the catalogue core's pages to MkDocs.
 
 All loading, validation and rendering lives in the `katalog` package next to this file (no MkDocs
-imports there), so scripts and a future generator can reuse it. MkDocs does not reload hook modules
-on `mkdocs serve` rebuilds: every piece of state is rebuilt in on_config.
+imports there), so scripts and a future generator can reuse it. The core runs in a second process
+(katalog.background) that streams each page to on_pre_page just before MkDocs reads it. MkDocs does not
+reload hook modules on `mkdocs serve` rebuilds: every piece of state is rebuilt in on_config.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from katalog import CatalogueError, clear_caches
+from katalog.background import BackgroundBuild, WorkerError
 from katalog.search import SearchIndexError, index_site
-from katalog.site import SiteBuild, build_site
+from katalog.site import SitePlan
 
 log = logging.getLogger("mkdocs.hooks.katalog")
 HOME_MARKER = "<!-- katalog:pemenang -->"
+T = TypeVar("T")
 
-_site: SiteBuild | None = None
+_build: BackgroundBuild | None = None
+_plan: SitePlan | None = None
+_generated: set[str] = set()  # page paths whose Markdown comes from the worker
+
+
+def _from_worker(receive: Callable[[], T]) -> T:
+    try:
+        return receive()
+    except CatalogueError as error:
+        raise PluginError(error.report()) from None
+    except WorkerError as error:
+        raise PluginError(str(error)) from None
+
+
+def _stop_worker() -> None:
+    global _build
+    if _build is not None:
+        _build.close()
+        _build = None
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _site
-    _site = None
+    global _build, _plan
+    _stop_worker()
     clear_caches()
     root = Path(config.config_file_path).parent
-    try:
-        _site = build_site(root, site_url=config.site_url, repo_url=config.repo_url, edit_uri=config.edit_uri)
-    except CatalogueError as error:
-        raise PluginError(error.report()) from None
+    _build = BackgroundBuild(root, site_url=config.site_url, repo_url=config.repo_url, edit_uri=config.edit_uri)
+    _plan = None
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    assert _site is not None
-    for page_path, markdown in _site.pages.items():
-        file = File.generated(config, page_path, content=markdown)
-        file.edit_uri = _site.edit_paths.get(page_path)
+    global _plan, _generated
+    assert _build is not None
+    _plan = _from_worker(_build.plan)
+    _generated = set(_plan.page_paths)
+    # Pages and data files get their content later (on_pre_page, on_env), as the worker delivers it.
+    for page_path in _plan.page_paths:
+        file = File.generated(config, page_path, content="")
+        file.edit_uri = _plan.edit_paths.get(page_path)
         files.append(file)
-    for site_path, content in _site.data_files.items():
-        files.append(File.generated(config, site_path, content=content))
-    for site_path, source in _site.assets.items():
+    for site_path in _plan.data_paths:
+        files.append(File.generated(config, site_path, content=b""))
+    for site_path, source in _plan.assets.items():
         files.append(File.generated(config, site_path, abs_src_path=str(source)))
     return files
 
 
+def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
+    assert _build is not None
+    if page.file.src_uri in _generated:
+        page.file.content_string = _from_worker(partial(_build.page, page.file.src_uri))
+    return page
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    assert _site is not None
+    assert _plan is not None
     if page.file.src_uri == "index.md":
         if HOME_MARKER not in markdown:
             raise PluginError(f"docs/index.md: penanda {HOME_MARKER} untuk daftar pemenang tidak ditemukan")
-        return markdown.replace(HOME_MARKER, _site.winners)
+        return markdown.replace(HOME_MARKER, _plan.winners)
     return markdown
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    assert _site is not None
-    if page.file.src_uri in _site.pages:
-        return _site.page_html(page.file.src_uri, html)
+    # Sanitised in the worker while MkDocs converts the next page; on_env puts the result in place.
+    assert _build is not None and _plan is not None
+    if page.file.src_uri in _generated and _plan.needs_sanitizing(page.file.src_uri):
+        _build.sanitize(page.file.src_uri, html, tool=_plan.is_tool_page(page.file.src_uri))
     return html
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Before MkDocs writes anything: sanitised pages and the data files from the worker."""
+    assert _build is not None and _plan is not None
+    for page_path, clean_html in _from_worker(_build.sanitized).items():
+        file = files.get_file_from_path(page_path)
+        assert file is not None and file.page is not None
+        file.page.content = _plan.published_html(page_path, clean_html)
+    for site_path, content in _from_worker(_build.data_files).items():
+        file = files.get_file_from_path(site_path)
+        assert file is not None
+        file.content_bytes = content if isinstance(content, bytes) else content.encode("utf-8")
+    _stop_worker()
+    return env
+
+
+def on_build_error(error: Exception) -> None:
+    _stop_worker()
 
 
 def on_post_build(config: MkDocsConfig) -> None:

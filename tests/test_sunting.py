@@ -60,15 +60,16 @@ def test_hand_written_pages_edit_their_file_under_docs(site: Path):
 
 def test_generated_pages_edit_their_source_under_innovations_or_have_no_button(site: Path):
     for inv in BUILD.catalogue.innovations:
-        page = next(path for path, source in BUILD.edit_paths.items() if source.endswith(inv.source_path))
+        page = next(path for path, source in BUILD.plan.edit_paths.items() if source.endswith(inv.source_path))
         assert edit_button(site, page) == inv.source_path
         html = html_of(site, page)
         for result in inv.coaching:
             assert f"{EDIT_PREFIX}{result.source_path}" in html
     for coaching_round in BUILD.catalogue.rounds:
-        page = next(path for path, source in BUILD.edit_paths.items() if source.endswith(coaching_round.source_path))
+        edit_paths = BUILD.plan.edit_paths.items()
+        page = next(path for path, source in edit_paths if source.endswith(coaching_round.source_path))
         assert edit_button(site, page) == coaching_round.source_path
-    without_source = [page for page in BUILD.pages if page not in BUILD.edit_paths]
+    without_source = [page for page in BUILD.pages if page not in BUILD.plan.edit_paths]
     with_source = {page_of(item) for item in (*BUILD.catalogue.innovations, *BUILD.catalogue.rounds)}
     assert sorted(without_source) == sorted(set(BUILD.pages) - with_source)
     assert "kecamatan/index.md" in without_source and "katalog/index.md" in without_source

@@ -25,6 +25,10 @@ class CatalogueError(Exception):
         self.problems = sorted(problems)
         super().__init__(self.report())
 
+    def __reduce__(self) -> tuple[type[CatalogueError], tuple[list[Problem]]]:
+        # Rebuilt from its problems when it crosses from the worker process (katalog.background).
+        return (CatalogueError, (self.problems,))
+
     def report(self) -> str:
         count = len(self.problems)
         lines = [f"Katalog tidak dapat dibangun: {count} masalah ditemukan."]

@@ -9,8 +9,10 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -499,18 +501,28 @@ class Renderer:
             urls.CHECK_PAGE: f'{data}<script type="module" src="{check_script}"></script>',
         }
 
+    def page_jobs(self) -> list[tuple[str, Callable[[], str]]]:
+        """Every generated page as (path in the site, the MkDocs File path; how to render it).
+
+        Longest renders first: katalog.background hands pages over in this order, so the worker renders the
+        big list pages while MkDocs is still busy with the hand-written ones.
+        """
+        jobs: list[tuple[str, Callable[[], str]]] = [
+            (urls.MATRIX_PAGE, self.matrix),
+            (urls.CATALOGUE, self.catalogue_page),
+            (urls.KECAMATAN_INDEX, self.kecamatan_index),
+            (urls.KABUPATEN_INDEX, self.kabupaten_index),
+            (urls.ROUNDS_INDEX, self.rounds_index),
+            (urls.STATISTICS, self.statistics_page),
+            (urls.DATA, self.data_page),
+            (urls.CHECK_PAGE, self.readiness_check),
+        ]
+        jobs += [(urls.page_of(item), partial(self.coaching_round, item)) for item in self.catalogue.rounds]
+        jobs += [(urls.page_of(kab), partial(self.kabupaten, kab)) for kab in self.catalogue.kabupaten]
+        jobs += [(urls.page_of(kec), partial(self.kecamatan, kec)) for kec in self.catalogue.kecamatan]
+        jobs += [(urls.page_of(inv), partial(self.innovation, inv)) for inv in self.catalogue.innovations]
+        return jobs
+
     def pages(self) -> dict[str, str]:
-        """Every generated page, keyed by its path in the site (the same path MkDocs' File uses)."""
-        pages = {urls.page_of(inv): self.innovation(inv) for inv in self.catalogue.innovations}
-        pages |= {urls.page_of(kec): self.kecamatan(kec) for kec in self.catalogue.kecamatan}
-        pages |= {urls.page_of(kab): self.kabupaten(kab) for kab in self.catalogue.kabupaten}
-        pages |= {urls.page_of(item): self.coaching_round(item) for item in self.catalogue.rounds}
-        pages[urls.KECAMATAN_INDEX] = self.kecamatan_index()
-        pages[urls.KABUPATEN_INDEX] = self.kabupaten_index()
-        pages[urls.ROUNDS_INDEX] = self.rounds_index()
-        pages[urls.CATALOGUE] = self.catalogue_page()
-        pages[urls.STATISTICS] = self.statistics_page()
-        pages[urls.DATA] = self.data_page()
-        pages[urls.MATRIX_PAGE] = self.matrix()
-        pages[urls.CHECK_PAGE] = self.readiness_check()
-        return pages
+        """Every generated page, keyed by its path in the site."""
+        return {path: render() for path, render in self.page_jobs()}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
@@ -17,8 +18,8 @@ from .render import Renderer, SiteLinks
 
 DOCS_DIR = "docs"
 SITE_NAME = "Katalog Inovasi Kecamatan Jawa Timur"
-# What generated pages may contain after Markdown rendering; anything else is stripped (defence in depth:
-# the validator already refuses raw HTML outside policy.ALLOWED_HTML).
+DATA_PATHS = (export.JSON_PATH, export.CSV_PATH, export.FEED_PATH)
+# What generated pages may contain after Markdown rendering (see sanitize()).
 _SAFE_TAGS = {
     "a",
     "abbr",
@@ -86,10 +87,12 @@ _TOOL_ATTRIBUTES = {
 
 
 @dataclass(frozen=True)
-class SiteBuild:
-    catalogue: Catalogue
-    pages: dict[str, str]  # page path in the site -> Markdown
-    data_files: dict[str, str | bytes]  # site path -> content (JSON, CSV, feed)
+class SitePlan:
+    """What MkDocs needs before it reads any generated page: which files exist, where their sources are,
+    and the trusted pieces the hooks add (the home page's winners, the tool pages' scripts)."""
+
+    page_paths: tuple[str, ...]  # generated pages, in the order they are rendered
+    data_paths: tuple[str, ...]  # JSON, CSV and feed files
     edit_paths: dict[str, str]  # page path -> source file, relative to docs/ (what MkDocs' File.edit_uri wants)
     assets: dict[str, Path]  # site path -> file next to a write-up (images and the like)
     winners: str  # Markdown for the home page's winners table
@@ -97,27 +100,31 @@ class SiteBuild:
 
     def holds_contributor_markup(self, page_path: str) -> bool:
         """Pages whose Markdown includes a write-up's own body, which the sanitizer then re-checks."""
-        return page_path in self.pages and page_path.startswith("inovasi/")
+        return page_path.startswith("inovasi/") and page_path in self.edit_paths
 
-    @staticmethod
-    def sanitize(html: str, tool: bool = False) -> str:
-        return nh3.clean(
-            html,
-            tags=_TOOL_TAGS if tool else _SAFE_TAGS,
-            attributes=_TOOL_ATTRIBUTES if tool else _SAFE_ATTRIBUTES,
-            url_schemes={"http", "https", "mailto"},
-            link_rel=None,
-        )
+    def is_tool_page(self, page_path: str) -> bool:
+        """The interactive pages (matrix, readiness check): sanitised with form controls allowed."""
+        return page_path in self.islands
 
-    def page_html(self, page_path: str, html: str) -> str:
-        """A generated page's HTML as published: tool pages sanitised with their own scripts appended,
-        write-up pages sanitised; the rest hold only escaped data (and the catalogue's filter form)."""
-        island = self.islands.get(page_path)
-        if island is not None:
-            return self.sanitize(html, tool=True) + island
-        if self.holds_contributor_markup(page_path):
-            return self.sanitize(html)
-        return html
+    def needs_sanitizing(self, page_path: str) -> bool:
+        """Write-up and tool pages; the other generated pages hold only escaped data."""
+        return self.is_tool_page(page_path) or self.holds_contributor_markup(page_path)
+
+    def published_html(self, page_path: str, clean_html: str) -> str:
+        """A sanitised page with its trusted scripts (if any) appended."""
+        return clean_html + self.islands.get(page_path, "")
+
+
+def sanitize(html: str, tool: bool = False) -> str:
+    """Generated HTML through an allow-list: anything else is stripped (defence in depth: the validator
+    already refuses raw HTML outside policy.ALLOWED_HTML)."""
+    return nh3.clean(
+        html,
+        tags=_TOOL_TAGS if tool else _SAFE_TAGS,
+        attributes=_TOOL_ATTRIBUTES if tool else _SAFE_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel=None,
+    )
 
 
 def edit_base(repo_url: str | None, edit_uri: str | None) -> str | None:
@@ -132,27 +139,76 @@ def regions_credit() -> str:
     return f"paket {source['paket']}, data berlisensi {source['lisensi_data']}"
 
 
+class SiteBuilder:
+    """One build of the catalogue, step by step: the plan first, then each page, then the data files.
+
+    build_site() runs the steps in this process; katalog.background runs them in a second one.
+    """
+
+    def __init__(
+        self,
+        root: Path,
+        site_url: str = "http://127.0.0.1:8000/",
+        repo_url: str | None = None,
+        edit_uri: str | None = None,
+    ) -> None:
+        self.root = root
+        self.site_url = site_url
+        self.catalogue = load_catalogue(root)  # raises CatalogueError with every problem
+        self.schema_dir = root / CONTENT_DIR / SCHEMA_DIR
+        self.renderer = Renderer(
+            self.catalogue, SiteLinks(edit_base(repo_url, edit_uri)), regions_credit(), self.schema_dir
+        )
+        self.page_jobs = dict(self.renderer.page_jobs())  # page path -> how to render it, in plan order
+
+    def plan(self) -> SitePlan:
+        catalogue = self.catalogue
+        edit_paths = {urls.page_of(inv): posixpath.relpath(inv.source_path, DOCS_DIR) for inv in catalogue.innovations}
+        edit_paths |= {urls.page_of(item): posixpath.relpath(item.source_path, DOCS_DIR) for item in catalogue.rounds}
+        assets = {f"data/{schema.name}": schema for schema in sorted(self.schema_dir.glob("*.schema.json"))}
+        for inv in catalogue.innovations:
+            folder = self.root / CONTENT_DIR / inv.slug
+            for file in sorted(folder.iterdir()):
+                if file.is_file() and file.suffix != ".md" and not file.name.startswith("."):
+                    assets[posixpath.join(posixpath.dirname(urls.page_of(inv)), file.name)] = file
+        return SitePlan(
+            page_paths=tuple(self.page_jobs),
+            data_paths=DATA_PATHS,
+            edit_paths=edit_paths,
+            assets=assets,
+            winners=self.renderer.winners(),
+            islands=self.renderer.islands(),
+        )
+
+    def render(self, page_path: str) -> str:
+        return self.page_jobs[page_path]()
+
+    def pages(self) -> Iterator[tuple[str, str]]:
+        for page_path, render in self.page_jobs.items():
+            yield page_path, render()
+
+    def data_files(self) -> dict[str, str | bytes]:
+        return {
+            export.JSON_PATH: export.catalogue_json(self.catalogue, self.site_url),
+            export.CSV_PATH: export.catalogue_csv(self.catalogue, self.site_url),
+            export.FEED_PATH: export.feed_json(self.catalogue, self.site_url, SITE_NAME),
+        }
+
+
+@dataclass(frozen=True)
+class SiteBuild:
+    catalogue: Catalogue
+    plan: SitePlan
+    pages: dict[str, str]  # page path in the site -> Markdown
+    data_files: dict[str, str | bytes]  # site path -> content (JSON, CSV, feed)
+
+
 def build_site(
     root: Path, site_url: str = "http://127.0.0.1:8000/", repo_url: str | None = None, edit_uri: str | None = None
 ) -> SiteBuild:
-    catalogue = load_catalogue(root)
-    schema_dir = root / CONTENT_DIR / SCHEMA_DIR
-    renderer = Renderer(catalogue, SiteLinks(edit_base(repo_url, edit_uri)), regions_credit(), schema_dir)
-    pages = renderer.pages()
-    data_files: dict[str, str | bytes] = {
-        export.JSON_PATH: export.catalogue_json(catalogue, site_url),
-        export.CSV_PATH: export.catalogue_csv(catalogue, site_url),
-        export.FEED_PATH: export.feed_json(catalogue, site_url, SITE_NAME),
-    }
-    edit_paths = {urls.page_of(inv): posixpath.relpath(inv.source_path, DOCS_DIR) for inv in catalogue.innovations}
-    edit_paths |= {urls.page_of(item): posixpath.relpath(item.source_path, DOCS_DIR) for item in catalogue.rounds}
-    assets = {f"data/{schema.name}": schema for schema in sorted(schema_dir.glob("*.schema.json"))}
-    for inv in catalogue.innovations:
-        folder = root / CONTENT_DIR / inv.slug
-        for file in sorted(folder.iterdir()):
-            if file.is_file() and file.suffix != ".md" and not file.name.startswith("."):
-                assets[posixpath.join(posixpath.dirname(urls.page_of(inv)), file.name)] = file
-    return SiteBuild(catalogue, pages, data_files, edit_paths, assets, renderer.winners(), renderer.islands())
+    """The whole build in this process (scripts and tests; the hooks use katalog.background)."""
+    builder = SiteBuilder(root, site_url, repo_url, edit_uri)
+    return SiteBuild(builder.catalogue, builder.plan(), dict(builder.pages()), builder.data_files())
 
 
-__all__ = ["SiteBuild", "build_site"]
+__all__ = ["SiteBuild", "SiteBuilder", "SitePlan", "build_site", "sanitize"]

@@ -31,7 +31,7 @@ def expected(**wanted: list[str]) -> list[str]:
 
 
 def visible_cards(page) -> list[str]:
-    return sorted(page.locator("#kki-daftar > li:not([hidden])").evaluate_all("cards => cards.map(c => c.dataset.id)"))
+    return sorted(page.locator("#kki-daftar > li:not([hidden])").evaluate_all("cards => cards.map(c => c.id.slice(6))"))
 
 
 def open_catalogue(browser, site_url: str, query: dict[str, list[str] | str] | None = None, javascript: bool = True):
@@ -51,6 +51,26 @@ def test_one_facet_narrows_to_exactly_the_matching_innovations(browser, site_url
     assert visible_cards(page) == expected(kabupaten=["kota-batu"]) == ["lansia-smart"]
     assert page.locator("#kki-jumlah").inner_text() == "1 inovasi"
     assert "kabupaten=kota-batu" in page.url
+
+
+FACET_CHOICES = sorted(
+    {(key, value) for inv in CATALOGUE.innovations for key, pairs in facet_values(inv).items() for value, _ in pairs}
+)
+
+
+@pytest.mark.browser
+def test_every_facet_value_narrows_to_exactly_its_innovations(browser, site_url: str):
+    page = open_catalogue(browser, site_url)
+    facets = {"bidang", "kabupaten", "tahun", "peringkat", "tahapan", "status", "jenis"}
+    assert {key for key, _ in FACET_CHOICES} == facets
+    for key, value in FACET_CHOICES:
+        # What Back and Forward do: the script reads the URL again and filters.
+        page.evaluate(
+            "query => { history.pushState(null, '', '?' + query); dispatchEvent(new PopStateEvent('popstate')); }",
+            urlencode({key: value}),
+        )
+        assert visible_cards(page) == expected(**{key: [value]}), (key, value)
+        assert page.get_by_role("checkbox").and_(page.locator(f'[name="{key}"][value="{value}"]')).is_checked()
 
 
 @pytest.mark.browser
@@ -109,7 +129,7 @@ def test_indonesian_queries_find_the_right_innovation_first(browser, site_url: s
     page = open_catalogue(browser, site_url, {"q": query})
     page.wait_for_function("document.querySelector('#kki-jumlah').innerText.includes('cocok')")
     first_card = page.locator("#kki-daftar > li:not([hidden])").first
-    assert first_card.get_attribute("data-id") == first
+    assert first_card.get_attribute("id") == f"kartu-{first}"
     assert "Kecamatan" in first_card.locator(".kki-kartu__tempat").inner_text()
 
 
@@ -120,14 +140,14 @@ def test_newcomer_narrows_to_a_kabupaten_searches_and_shares(browser, site_url: 
     page.get_by_label("Kota Batu").check()
     page.get_by_role("searchbox", name="Cari").fill("pemberdayaan lansia")
     page.wait_for_function("document.querySelector('#kki-jumlah').innerText.includes('cocok')")
-    assert page.locator("#kki-daftar > li:not([hidden])").first.get_attribute("data-id") == "lansia-smart"
+    assert page.locator("#kki-daftar > li:not([hidden])").first.get_attribute("id") == "kartu-lansia-smart"
     shared = page.url
     assert "q=pemberdayaan+lansia" in shared and "kabupaten=kota-batu" in shared
     other = browser.new_page()
     other.goto(shared)
     other.wait_for_function("document.querySelector('#kki-jumlah').innerText.includes('cocok')")
     assert other.get_by_role("searchbox", name="Cari").input_value() == "pemberdayaan lansia"
-    assert other.locator("#kki-daftar > li:not([hidden])").first.get_attribute("data-id") == "lansia-smart"
+    assert other.locator("#kki-daftar > li:not([hidden])").first.get_attribute("id") == "kartu-lansia-smart"
 
 
 @pytest.mark.browser

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from html import unescape
 from pathlib import Path
 
 import markdown
+from sintetis import write_synthetic_repository
 
 from katalog import load_catalogue
 from katalog.render import Renderer, SiteLinks, cite_text, date_id, escape_markdown
@@ -63,3 +65,18 @@ def test_profile_page_shows_facts_unknowns_and_a_hostile_summary_as_text(repo: P
     assert "35.79.03" in html
     assert 'class="kki-kosong">belum terdokumentasi</span>' in html
     assert "https://github.com/o/r/edit/main/innovations/lansia-smart/index.md" in html
+
+
+def test_home_lists_the_newest_winners_and_links_earlier_years_to_the_catalogue(tmp_path: Path):
+    repo = write_synthetic_repository(tmp_path / "repo", 40)
+    catalogue = load_catalogue(repo)
+    renderer = Renderer(catalogue, SiteLinks(None), regions_credit(), repo / "innovations" / "_skema")
+    years = sorted({award.year for inv in catalogue.innovations for award in inv.awards}, reverse=True)
+    assert len(years) > 1
+    winners = renderer.winners()
+    assert re.findall(r"^### SKK (\d{4})$", winners, flags=re.MULTILINE) == [str(years[0])]
+    newest = [inv for inv in catalogue.innovations if any(award.year == years[0] for award in inv.awards)]
+    assert winners.count("](/inovasi/") == len(newest)
+    for year in years[1:]:
+        count = sum(1 for inv in catalogue.innovations for award in inv.awards if award.year == year)
+        assert f"[SKK {year}](/katalog/index.md?tahun={year}) ({count} inovasi)" in winners

@@ -16,7 +16,8 @@
     const form = root.querySelector("#kki-saring");
     const list = root.querySelector("#kki-daftar");
     const cards = Array.from(list.children);
-    const cardById = new Map(cards.map((card) => [card.dataset.id, card]));
+    const idOf = (card) => card.id.slice("kartu-".length);
+    const cardById = new Map(cards.map((card) => [idOf(card), card]));
     const count = root.querySelector("#kki-jumlah");
     const empty = root.querySelector("#kki-kosong-hasil");
     const others = root.querySelector("#kki-hasil-lain");
@@ -84,10 +85,11 @@
       });
     }
 
+    let names = null;
     function compare(urut) {
-      if (urut === "nama") return (a, b) => a.dataset.nama.localeCompare(b.dataset.nama, "id");
-      if (urut === "tahun") return (a, b) => b.dataset.tahun - a.dataset.tahun || a.dataset.peringkat - b.dataset.peringkat;
-      return null; // the server's order: newest award year, then rank
+      if (urut !== "nama") return null; // the server's order: newest award year, then rank, then name
+      names = names || new Map(cards.map((card) => [card, card.querySelector("h2").textContent]));
+      return (a, b) => names.get(a).localeCompare(names.get(b), "id");
     }
 
     function show(ordered, total, state) {

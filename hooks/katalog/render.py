@@ -318,7 +318,7 @@ class Renderer:
             )
             for year in years
         ]
-        return self._render("pemenang.md.j2", by_year=by_year)
+        return self._render("pemenang.md.j2", by_year=by_year, catalogue_url=Markup(urls.markdown_link(urls.CATALOGUE)))
 
     def listing(self, title: str, description: str, intro: str, headers: list[str], rows: list[list[Markup]]) -> str:
         return self._render(

@@ -7,6 +7,7 @@
   // Each shown result costs one Pagefind fragment download: keep the first screen small on slow phones.
   const PAGE_SIZE = 12;
   const OTHER_PAGES = 3;
+  const UNKNOWN = "belum-terdokumentasi"; // a card without a facet's data attribute
 
   function init() {
     const root = document.querySelector(".kki-katalog");
@@ -15,7 +16,9 @@
 
     const form = root.querySelector("#kki-saring");
     const list = root.querySelector("#kki-daftar");
-    const cards = Array.from(list.children);
+    const groups = Array.from(list.children); // lists of cards, so a phone can skip those off screen
+    const groupSize = Number(list.dataset.kelompok);
+    const cards = Array.from(list.querySelectorAll("li"));
     const idOf = (card) => card.id.slice("kartu-".length);
     const cardById = new Map(cards.map((card) => [idOf(card), card]));
     const count = root.querySelector("#kki-jumlah");
@@ -80,7 +83,7 @@
       return facetKeys.every((key) => {
         const wanted = state.facets[key];
         if (wanted.length === 0) return true;
-        const values = (card.dataset[key] || "").split(" ");
+        const values = (card.dataset[key] || UNKNOWN).split(" ");
         return wanted.some((value) => values.includes(value));
       });
     }
@@ -96,9 +99,10 @@
       const visible = new Set(ordered);
       for (const card of cards) card.hidden = !visible.has(card);
       // Move cards only when the order really changes: re-appending a thousand nodes costs a phone dearly.
-      const current = Array.from(list.children).filter((card) => !card.hidden);
+      const current = Array.from(list.querySelectorAll("li:not([hidden])"));
       if (ordered.some((card, index) => current[index] !== card)) {
-        for (const card of ordered) list.appendChild(card);
+        const rest = cards.filter((card) => !visible.has(card));
+        ordered.concat(rest).forEach((card, index) => groups[Math.floor(index / groupSize)].appendChild(card));
       }
       count.textContent = state.q ? `${total} inovasi cocok dengan “${state.q}”` : `${total} inovasi`;
       empty.hidden = total > 0 || others.children.length > 0;
@@ -148,9 +152,8 @@
         others.replaceChildren();
         others.hidden = true;
         const byOrder = compare(state.urut);
-        const ordered = cards.filter((card) => matches(card, state));
+        const ordered = cards.filter((card) => matches(card, state)); // in the server's order
         if (byOrder) ordered.sort(byOrder);
-        else ordered.sort((a, b) => cards.indexOf(a) - cards.indexOf(b));
         show(ordered, ordered.length, state);
         return;
       }

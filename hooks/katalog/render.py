@@ -23,7 +23,7 @@ from markupsafe import Markup
 
 from . import labels, replication, urls
 from .charts import bar_chart
-from .facets import FACETS, facet_counts, facet_values
+from .facets import FACETS, UNKNOWN_ID, facet_counts, facet_values
 from .model import Catalogue, CoachingRound, Innovation
 from .policy import CITATION
 from .regions import Kabupaten, Kecamatan
@@ -47,6 +47,7 @@ MATRIX_COLUMNS = (
     "Status keberlanjutan",
     "Kit terisi",
 )
+CARDS_PER_GROUP = 50  # catalogue cards per list: what a phone skips at once while off screen
 SORT_SCRIPT = "assets/replikasi/urut.js"
 CHECK_SCRIPT = "assets/replikasi/cek.js"
 CHECK_DATA_ID = "kki-data-replikasi"
@@ -398,6 +399,8 @@ class Renderer:
             "katalog.md.j2",
             innovations=innovations,
             cards=cards,
+            cards_per_group=CARDS_PER_GROUP,
+            unknown_id=UNKNOWN_ID,
             facets=FACETS,
             counts=facet_counts(self.catalogue.innovations),
             pagefind_url=urls.relative_url(urls.CATALOGUE, urls.SEARCH_INDEX_DIR + "index.md") + "pagefind.js",

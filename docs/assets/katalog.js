@@ -7,7 +7,6 @@
   // Each shown result costs one Pagefind fragment download: keep the first screen small on slow phones.
   const PAGE_SIZE = 12;
   const OTHER_PAGES = 3;
-  const UNKNOWN = "belum-terdokumentasi"; // a card without a facet's data attribute
 
   function init() {
     const root = document.querySelector(".kki-katalog");
@@ -18,6 +17,7 @@
     const list = root.querySelector("#kki-daftar");
     const groups = Array.from(list.children); // lists of cards, so a phone can skip those off screen
     const groupSize = Number(list.dataset.kelompok);
+    const unknown = list.dataset.tanpaNilai; // the facet value of a card without that data attribute
     const cards = Array.from(list.querySelectorAll("li"));
     const idOf = (card) => card.id.slice("kartu-".length);
     const cardById = new Map(cards.map((card) => [idOf(card), card]));
@@ -83,7 +83,7 @@
       return facetKeys.every((key) => {
         const wanted = state.facets[key];
         if (wanted.length === 0) return true;
-        const values = (card.dataset[key] || UNKNOWN).split(" ");
+        const values = (card.dataset[key] || unknown).split(" ");
         return wanted.some((value) => values.includes(value));
       });
     }

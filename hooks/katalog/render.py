@@ -505,7 +505,7 @@ class Renderer:
         }
 
     def page_jobs(self) -> list[tuple[str, Callable[[], str]]]:
-        """Every generated page as (path in the site, the MkDocs File path; how to render it).
+        """Every generated page as (its path in the site, as MkDocs' File has it; how to render it).
 
         Longest renders first: katalog.background hands pages over in this order, so the worker renders the
         big list pages while MkDocs is still busy with the hand-written ones.

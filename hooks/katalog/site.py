@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
@@ -183,10 +182,6 @@ class SiteBuilder:
     def render(self, page_path: str) -> str:
         return self.page_jobs[page_path]()
 
-    def pages(self) -> Iterator[tuple[str, str]]:
-        for page_path, render in self.page_jobs.items():
-            yield page_path, render()
-
     def data_files(self) -> dict[str, str | bytes]:
         return {
             export.JSON_PATH: export.catalogue_json(self.catalogue, self.site_url),
@@ -208,7 +203,7 @@ def build_site(
 ) -> SiteBuild:
     """The whole build in this process (scripts and tests; the hooks use katalog.background)."""
     builder = SiteBuilder(root, site_url, repo_url, edit_uri)
-    return SiteBuild(builder.catalogue, builder.plan(), dict(builder.pages()), builder.data_files())
+    return SiteBuild(builder.catalogue, builder.plan(), builder.renderer.pages(), builder.data_files())
 
 
 __all__ = ["SiteBuild", "SiteBuilder", "SitePlan", "build_site", "sanitize"]

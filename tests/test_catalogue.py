@@ -51,6 +51,7 @@ def test_one_facet_narrows_to_exactly_the_matching_innovations(browser, site_url
     assert visible_cards(page) == expected(kabupaten=["kota-batu"]) == ["lansia-smart"]
     assert page.locator("#kki-jumlah").inner_text() == "1 inovasi"
     assert "kabupaten=kota-batu" in page.url
+    assert not page.get_by_role("button", name="Tampilkan lebih banyak").is_visible()
 
 
 FACET_CHOICES = sorted(

@@ -1,165 +1,127 @@
-"""The readiness check's matching rules, the kit's parts and the data the browser check reads."""
+"""The readiness check's rules against their golden table, the data the check page reads, and the kit's parts.
+
+The rules exist once, in docs/assets/replikasi/aturan.js; here they run without a browser, in QuickJS
+(quickjs-ng), on the golden table in tests/fixtures/kesiapan/kasus.json. The browser tests run the same table
+in Chromium.
+"""
 
 from __future__ import annotations
 
 import json
 import re
 from dataclasses import replace
+from typing import Any
 
 import pytest
+import quickjs
 from conftest import ROOT
 
 from katalog import labels, load_catalogue
 from katalog.render import json_island
 from katalog.replication import (
+    ATTRIBUTE_LABELS,
+    LEVELS,
+    MESSAGES,
     METHOD_STEPS,
-    Answers,
-    Profile,
-    Reason,
-    as_plain,
-    assess,
+    VERDICT_LABELS,
     check_data,
-    describe,
     fields_in_use,
     kit_completeness,
     kit_parts,
-    suggest,
+    profile,
 )
 from katalog.urls import CHECK_PAGE, page_of, relative_url
 
 CATALOGUE = load_catalogue(ROOT)
-BLANK = Profile("blank", ("pangan",), None, None, None, (), None)
-KNOWN = Profile("known", ("pangan", "sosial"), "digital", "sedang", "sedang", ("dunia-usaha",), "berlanjut")
+DATA = check_data(CATALOGUE, CHECK_PAGE)
+RULES_SCRIPT = ROOT / "docs/assets/replikasi/aturan.js"
+GOLDEN = json.loads((ROOT / "tests/fixtures/kesiapan/kasus.json").read_text(encoding="utf-8"))
+GOLDEN_PROFILES = {item["slug"]: item for item in GOLDEN["profiles"]}
 
 
-def codes(reasons: tuple[Reason, ...]) -> list[str]:
-    return [reason.code for reason in reasons]
+class Rules:
+    """aturan.js loaded unchanged as an ES module in an embedded JavaScript engine; values cross as JSON."""
+
+    def __init__(self) -> None:
+        self.context = quickjs.Context()
+        # A module's exports are not globals: the appended line hands them to Python.
+        source = RULES_SCRIPT.read_text(encoding="utf-8")
+        self.context.module(source + "\nglobalThis.aturan = { suggest, describe };\n")
+
+    def call(self, name: str, *args: Any) -> Any:
+        arguments = ", ".join(json.dumps(arg) for arg in args)
+        return json.loads(self.context.eval(f"JSON.stringify(aturan.{name}({arguments}))"))
 
 
-def test_only_innovations_sharing_a_bidang_are_suggested():
-    assert suggest([BLANK, KNOWN], Answers(fields=("sosial",))) == (assess(KNOWN, Answers(fields=("sosial",))),)
-    assert suggest([BLANK, KNOWN], Answers(fields=("kesehatan",))) == ()
-    assert suggest([BLANK, KNOWN], Answers()) == ()
+@pytest.fixture(scope="module")
+def rules() -> Rules:
+    return Rules()
 
 
-def test_the_shared_bidang_is_the_first_reason_in_the_innovations_order():
-    suggestion = assess(KNOWN, Answers(fields=("sosial", "pangan")))
-    assert suggestion.reasons[0] == Reason("bidang", ("pangan", "sosial"))
+@pytest.mark.parametrize("case", GOLDEN["cases"], ids=lambda case: case["name"])
+def test_rules_give_the_golden_tables_suggestions(rules: Rules, case: dict[str, Any]):
+    profiles = [GOLDEN_PROFILES[slug] for slug in case["profiles"]]
+    assert rules.call("suggest", profiles, case["answers"], DATA["rules"]) == case["suggestions"]
 
 
-def test_unknown_attributes_never_block_and_are_named_as_a_caution():
-    answers = Answers(fields=("pangan",), budget="rendah", capacity="rendah", digital="tidak", partners=())
-    suggestion = assess(BLANK, answers)
-    assert suggestion.verdict == "cocok"
-    assert codes(suggestion.reasons) == ["bidang"]
-    assert suggestion.blockers == ()
-    assert suggestion.cautions == (
-        Reason("belum-terdokumentasi", ("digital", "cost_class", "complexity", "partner_kinds", "status")),
-    )
+@pytest.mark.parametrize("sentence", GOLDEN["sentences"], ids=lambda sentence: sentence["reason"]["code"])
+def test_reasons_read_as_indonesian_sentences_with_labels(rules: Rules, sentence: dict[str, Any]):
+    assert rules.call("describe", sentence["reason"], DATA) == sentence["text"]
 
 
-def test_a_digital_innovation_waits_for_digital_capacity():
-    assert codes(assess(KNOWN, Answers(fields=("pangan",), digital="tidak")).blockers) == ["butuh-digital"]
-    assert "digital-siap" in codes(assess(KNOWN, Answers(fields=("pangan",), digital="ada")).reasons)
-    plain = replace(KNOWN, digital="non-digital")
-    assert "tanpa-aplikasi" in codes(assess(plain, Answers(fields=("pangan",), digital="tidak")).reasons)
-    neutral = assess(plain, Answers(fields=("pangan",), digital="ada"))
-    assert not {"digital-siap", "tanpa-aplikasi", "butuh-digital"} & set(codes(neutral.reasons + neutral.blockers))
+def test_the_golden_table_gives_every_reason_and_verdict_the_page_has_words_for():
+    suggestions = [item for case in GOLDEN["cases"] for item in case["suggestions"]]
+    reasons = [reason for item in suggestions for kind in ("reasons", "blockers", "cautions") for reason in item[kind]]
+    codes = {reason["code"] for reason in reasons}
+    assert codes == set(MESSAGES) == set(DATA["messages"])
+    assert {item["verdict"] for item in suggestions} == set(VERDICT_LABELS) == set(DATA["vocabularies"]["putusan"])
 
 
-@pytest.mark.parametrize(
-    ("budget", "capacity", "verdict", "expected"),
-    [
-        ("rendah", "tinggi", "tunda", ["biaya-melebihi"]),
-        ("tinggi", "rendah", "tunda", ["kompleksitas-melebihi"]),
-        ("rendah", "rendah", "tunda", ["biaya-melebihi", "kompleksitas-melebihi"]),
-        ("sedang", "sedang", "cocok", []),
-        (None, None, "cocok", []),
-    ],
-)
-def test_cost_and_complexity_above_the_answers_put_it_on_hold(budget, capacity, verdict, expected):
-    suggestion = assess(KNOWN, Answers(fields=("pangan",), budget=budget, capacity=capacity))
-    assert suggestion.verdict == verdict
-    assert codes(suggestion.blockers) == expected
+def test_the_golden_profiles_have_the_shape_the_build_gives():
+    shape = set(profile(CATALOGUE.innovations[0]))
+    for item in GOLDEN["profiles"]:
+        assert set(item) == shape, item["slug"]
+    assert set(DATA["rules"]["attributes"]) <= shape
 
 
-def test_cost_and_complexity_within_reach_are_reasons_with_their_level():
-    suggestion = assess(KNOWN, Answers(fields=("pangan",), budget="tinggi", capacity="sedang"))
-    assert Reason("biaya-sesuai", ("sedang",)) in suggestion.reasons
-    assert Reason("kompleksitas-sesuai", ("sedang",)) in suggestion.reasons
-
-
-def test_partner_kinds_at_hand_are_a_reason_and_missing_ones_a_caution():
-    needs_two = replace(KNOWN, partner_kinds=("dunia-usaha", "desa-kelurahan"))
-    at_hand = assess(needs_two, Answers(fields=("pangan",), partners=("desa-kelurahan", "dunia-usaha", "lainnya")))
-    assert Reason("mitra-ada", ("dunia-usaha", "desa-kelurahan")) in at_hand.reasons
-    missing = assess(needs_two, Answers(fields=("pangan",), partners=("desa-kelurahan",)))
-    assert missing.verdict == "cocok"
-    assert Reason("mitra-kurang", ("dunia-usaha",)) in missing.cautions
-
-
-@pytest.mark.parametrize(
-    ("status", "reason", "caution"),
-    [("berlanjut", "berlanjut", None), ("berkembang", "berlanjut", None), ("vakum", None, "berhenti")],
-)
-def test_sustainability_status_is_a_reason_or_a_caution(status, reason, caution):
-    suggestion = assess(replace(KNOWN, status=status), Answers(fields=("pangan",)))
-    assert (reason in codes(suggestion.reasons)) == (reason is not None)
-    assert (caution in codes(suggestion.cautions)) == (caution is not None)
-
-
-def test_order_puts_fitting_first_then_more_shared_bidang_then_more_reasons_then_slug():
-    profiles = [
-        replace(BLANK, slug="d-tunda", digital="digital"),
-        replace(BLANK, slug="c-satu"),
-        replace(BLANK, slug="b-dua", fields=("pangan", "sosial")),
-        replace(BLANK, slug="a-satu"),
-        replace(BLANK, slug="e-alasan", status="berlanjut"),
-    ]
-    result = suggest(profiles, Answers(fields=("pangan", "sosial"), digital="tidak"))
-    assert [item.slug for item in result] == ["b-dua", "e-alasan", "a-satu", "c-satu", "d-tunda"]
-
-
-def test_reasons_read_as_indonesian_sentences_with_labels():
-    assert describe(Reason("bidang", ("pangan", "pemberdayaan-masyarakat-desa"))) == (
-        "Menjawab bidang yang Anda pilih: Pangan, Pemberdayaan masyarakat dan desa."
-    )
-    assert describe(Reason("biaya-melebihi", ("tinggi",))) == "Kelas biayanya (tinggi) di atas kelas anggaran Anda."
-    assert "kelas biaya, status keberlanjutan" in describe(Reason("belum-terdokumentasi", ("cost_class", "status")))
-    assert describe(Reason("mitra-kurang", ("aparat-keamanan",))) == "Mitra yang perlu dijajaki: Polisi/TNI."
-
-
-def test_plain_form_is_what_the_browser_rules_return():
-    plain = as_plain(assess(KNOWN, Answers(fields=("pangan",), digital="tidak")))
-    assert plain == {
-        "slug": "known",
-        "verdict": "tunda",
-        "reasons": [{"code": "bidang", "values": ["pangan"]}, {"code": "berlanjut", "values": ["berlanjut"]}],
-        "blockers": [{"code": "butuh-digital", "values": []}],
-        "cautions": [{"code": "mitra-kurang", "values": ["dunia-usaha"]}],
-    }
-
-
-def test_the_real_catalogue_suggests_exactly_the_innovations_of_a_bidang():
-    profiles = [Profile.of(inv) for inv in CATALOGUE.innovations]
+def test_the_real_catalogue_suggests_exactly_the_innovations_of_a_bidang(rules: Rules):
+    profiles = [item["profile"] for item in DATA["innovations"]]
     for field, count in fields_in_use(CATALOGUE):
+        answers = {"fields": [field], "budget": None, "capacity": None, "digital": None, "partners": []}
+        suggested = {item["slug"] for item in rules.call("suggest", profiles, answers, DATA["rules"])}
         expected = {inv.slug for inv in CATALOGUE.innovations if field in inv.fields}
-        suggested = suggest(profiles, Answers(fields=(field,)))
-        assert {item.slug for item in suggested} == expected and len(expected) == count
+        assert suggested == expected and len(expected) == count, field
 
 
-def test_check_data_carries_profiles_links_sentences_and_vocabularies():
-    data = check_data(CATALOGUE, CHECK_PAGE)
-    assert [item["profile"]["slug"] for item in data["innovations"]] == [inv.slug for inv in CATALOGUE.innovations]
-    for item, inv in zip(data["innovations"], CATALOGUE.innovations, strict=True):
+def test_a_profile_carries_what_the_rules_read_of_a_write_up():
+    jamper = next(inv for inv in CATALOGUE.innovations if inv.slug == "jamper")
+    kit = replace(jamper.replication, cost_class="tinggi", complexity="rendah", partner_kinds=("aparat-keamanan",))
+    read = profile(replace(jamper, status="vakum", replication=kit))
+    assert list(read) == list(GOLDEN_PROFILES["kosong"])  # the keys of the golden table, in the same order
+    assert list(read.values()) == [
+        "jamper",
+        ["kesehatan", "perhubungan"],
+        "non-digital",
+        "tinggi",
+        "rendah",
+        ["aparat-keamanan"],
+        "vakum",
+    ]
+    assert profile(jamper)["cost_class"] is None  # unknown stays null, never a guess
+
+
+def test_check_data_carries_profiles_links_vocabularies_and_sentences():
+    assert [item["profile"]["slug"] for item in DATA["innovations"]] == [inv.slug for inv in CATALOGUE.innovations]
+    for item, inv in zip(DATA["innovations"], CATALOGUE.innovations, strict=True):
         assert item["url"] == relative_url(CHECK_PAGE, page_of(inv)) == f"../../inovasi/{inv.slug}/"
         assert item["kit"] == item["url"] + "#replikasi"
-        assert Profile(**{key: tuple(v) if isinstance(v, list) else v for key, v in item["profile"].items()}) == (
-            Profile.of(inv)
-        )
-    for message in data["messages"].values():
-        assert message["vocabulary"] is None or message["vocabulary"] in data["vocabularies"]
-    json.dumps(data)  # serialisable as is
+        assert item["profile"] == profile(inv)
+    assert DATA["rules"]["levels"] == list(LEVELS) == list(labels.LEVEL_LABELS)
+    assert set(DATA["rules"]["continuing"]) | set(DATA["rules"]["stopped"]) == set(labels.STATUS_LABELS)
+    assert DATA["rules"]["attributes"] == list(ATTRIBUTE_LABELS) == list(DATA["vocabularies"]["atribut"])
+    for message in DATA["messages"].values():
+        assert message["vocabulary"] is None or message["vocabulary"] in DATA["vocabularies"]
+    json.dumps(DATA)  # serialisable as is
 
 
 def test_json_island_cannot_be_closed_by_a_value():

@@ -1,10 +1,12 @@
-"""The replication pages in headless Chromium: the check against the Python rules, reloads, no-JS, sorting, print."""
+"""The replication pages in headless Chromium: the rules' golden table, the check, reloads, no-JS, sorting, print."""
 
 from __future__ import annotations
 
 import io
+import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 import pytest
@@ -13,12 +15,13 @@ from pypdf import PdfReader
 
 from katalog import labels, load_catalogue
 from katalog.model import Catalogue
-from katalog.replication import Answers, Profile, as_plain, fields_in_use, kit_completeness, suggest
+from katalog.replication import VERDICT_LABELS, fields_in_use, kit_completeness
 from katalog.urls import CHECK_PAGE, MATRIX_PAGE, page_of, site_path
 
 pytestmark = pytest.mark.browser
 
 CATALOGUE = load_catalogue(ROOT)
+GOLDEN = json.loads((ROOT / "tests/fixtures/kesiapan/kasus.json").read_text(encoding="utf-8"))
 CHECK = site_path(CHECK_PAGE)
 MATRIX = site_path(MATRIX_PAGE)
 A4_POINTS = (595.3, 841.9)  # 210 x 297 mm; Chromium rounds up to whole points
@@ -41,49 +44,61 @@ ENRICHED = {
 }
 
 
-def hash_of(answers: Answers) -> str:
+def answers(
+    fields: Iterable[str] = (),
+    budget: str | None = None,
+    capacity: str | None = None,
+    digital: str | None = None,
+    partners: Iterable[str] = (),
+) -> dict[str, Any]:
+    """Answers in the rules' terms (what cek.js's toAnswers gives aturan.js)."""
+    return {
+        "fields": list(fields),
+        "budget": budget,
+        "capacity": capacity,
+        "digital": digital,
+        "partners": list(partners),
+    }
+
+
+def hash_of(answered: dict[str, Any]) -> str:
     """The check's address fragment for these answers (the format cek.js writes and reads)."""
-    pairs = [("bidang", field) for field in answers.fields] + [("mitra", kind) for kind in answers.partners]
+    pairs = [("bidang", field) for field in answered["fields"]] + [("mitra", kind) for kind in answered["partners"]]
     pairs += [
-        (name, value)
-        for name, value in (("anggaran", answers.budget), ("kapasitas", answers.capacity), ("digital", answers.digital))
-        if value
+        (name, answered[key])
+        for name, key in (("anggaran", "budget"), ("kapasitas", "capacity"), ("digital", "digital"))
     ]
-    return "#jawaban&" + urlencode(pairs)
+    return "#jawaban&" + urlencode([(name, value) for name, value in pairs if value])
 
 
-def answer_sets(catalogue: Catalogue) -> list[Answers]:
+def answer_sets(catalogue: Catalogue) -> list[dict[str, Any]]:
     """Answer sets written from the data: each bidang alone, then mixes that touch every rule."""
     fields = tuple(field for field, _ in fields_in_use(catalogue))
     digital_fields = tuple(sorted({f for inv in catalogue.innovations if inv.digital == "digital" for f in inv.fields}))
     return [
-        *(Answers(fields=(field,)) for field in fields),
-        Answers(fields=fields, digital="tidak"),
-        Answers(fields=fields, digital="ada", budget="rendah", capacity="rendah", partners=("kelompok-masyarakat",)),
-        Answers(fields=digital_fields, digital="ada", budget="sedang", capacity="tinggi", partners=("desa-kelurahan",)),
-        Answers(fields=fields, budget="tinggi", capacity="sedang", partners=tuple(labels.PARTNER_KIND_LABELS)),
+        *(answers(fields=(field,)) for field in fields),
+        answers(fields=fields, digital="tidak"),
+        answers(fields=fields, digital="ada", budget="rendah", capacity="rendah", partners=("kelompok-masyarakat",)),
+        answers(fields=digital_fields, digital="ada", budget="sedang", capacity="tinggi", partners=("desa-kelurahan",)),
+        answers(fields=fields, budget="tinggi", capacity="sedang", partners=tuple(labels.PARTNER_KIND_LABELS)),
     ]
 
 
-def python_plain(catalogue: Catalogue, answers: Answers) -> list[dict]:
-    return [as_plain(item) for item in suggest([Profile.of(inv) for inv in catalogue.innovations], answers)]
+# The page's own rules module and data block, in the page's JavaScript realm.
+RULES_IN_PAGE = """async () => ({
+    rules: await import(new URL("../../assets/replikasi/aturan.js", location.href).href),
+    data: JSON.parse(document.getElementById("kki-data-replikasi").textContent),
+})"""
 
 
-def browser_rules(page, answers: Answers) -> list[dict]:
-    """The browser module's own answer, called directly on the data block of the page."""
+def browser_rules(page, answered: dict[str, Any]) -> list[dict]:
+    """The rules' answer on the innovations of the page's data block."""
     return page.evaluate(
-        """async (answers) => {
-            const rules = await import(new URL("../../assets/replikasi/aturan.js", location.href).href);
-            const data = JSON.parse(document.getElementById("kki-data-replikasi").textContent);
-            return rules.suggest(data.innovations.map((item) => item.profile), answers);
-        }""",
-        {
-            "fields": list(answers.fields),
-            "budget": answers.budget,
-            "capacity": answers.capacity,
-            "digital": answers.digital,
-            "partners": list(answers.partners),
-        },
+        f"""async (answers) => {{
+            const {{ rules, data }} = await ({RULES_IN_PAGE})();
+            return rules.suggest(data.innovations.map((item) => item.profile), answers, data.rules);
+        }}""",
+        answered,
     )
 
 
@@ -96,11 +111,15 @@ def shown_suggestions(page) -> list[tuple[str, str, list[str]]]:
     )
 
 
-def expected_shown(plain: list[dict]) -> list[tuple[str, str, list[str]]]:
+def expected_shown(suggestions: list[dict]) -> list[tuple[str, str, list[str]]]:
     return [
         [item["slug"], item["verdict"], [r["code"] for k in ("reasons", "blockers", "cautions") for r in item[k]]]
-        for item in plain
+        for item in suggestions
     ]
+
+
+def shown_verdict_labels(page) -> list[str]:
+    return page.eval_on_selector_all("#kki-hasil .kki-lencana", "badges => badges.map(badge => badge.textContent)")
 
 
 @pytest.fixture
@@ -115,12 +134,12 @@ def context(browser, site_url: str) -> Iterator:
     context.close()
 
 
-def open_check(context, site_url: str, answers: Answers | None = None):
+def open_check(context, site_url: str, answered: dict[str, Any] | None = None):
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.errors = errors
-    page.goto(site_url + CHECK + (hash_of(answers) if answers else ""))
+    page.goto(site_url + CHECK + (hash_of(answered) if answered else ""))
     page.wait_for_selector("#kki-hasil:not([hidden])")
     return page
 
@@ -128,11 +147,11 @@ def open_check(context, site_url: str, answers: Answers | None = None):
 def test_check_suggests_exactly_the_innovations_of_each_bidang(context, site_url: str):
     page = open_check(context, site_url)
     for field, _ in fields_in_use(CATALOGUE):
-        page.goto(site_url + CHECK + hash_of(Answers(fields=(field,))))
+        page.goto(site_url + CHECK + hash_of(answers(fields=(field,))))
         page.reload()  # a fragment-only change does not reload the page
         shown = {slug for slug, _, _ in shown_suggestions(page)}
         assert shown == {inv.slug for inv in CATALOGUE.innovations if field in inv.fields}, field
-    everything = Answers(fields=tuple(field for field, _ in fields_in_use(CATALOGUE)), digital="tidak")
+    everything = answers(fields=[field for field, _ in fields_in_use(CATALOGUE)], digital="tidak")
     page.goto(site_url + CHECK + hash_of(everything))
     page.reload()
     verdicts = {slug: verdict for slug, verdict, _ in shown_suggestions(page)}
@@ -143,13 +162,37 @@ def test_check_suggests_exactly_the_innovations_of_each_bidang(context, site_url
     assert page.errors == []
 
 
+def test_browser_rules_give_the_golden_tables_suggestions_and_sentences(context, site_url: str):
+    """The same golden table as tests/test_replication.py, in Chromium, with the vocabularies of the built page."""
+    page = open_check(context, site_url)
+    results = page.evaluate(
+        f"""async (golden) => {{
+            const {{ rules, data }} = await ({RULES_IN_PAGE})();
+            const bySlug = Object.fromEntries(golden.profiles.map((profile) => [profile.slug, profile]));
+            return {{
+                suggestions: golden.cases.map((item) =>
+                    rules.suggest(item.profiles.map((slug) => bySlug[slug]), item.answers, data.rules)),
+                sentences: golden.sentences.map((item) => rules.describe(item.reason, data)),
+            }};
+        }}""",
+        GOLDEN,
+    )
+    for case, suggestions in zip(GOLDEN["cases"], results["suggestions"], strict=True):
+        assert suggestions == case["suggestions"], case["name"]
+    assert results["sentences"] == [item["text"] for item in GOLDEN["sentences"]]
+    assert page.errors == []
+
+
 @pytest.mark.parametrize("index", range(len(answer_sets(CATALOGUE))))
-def test_browser_rules_give_the_python_rules_answer(context, site_url: str, index: int):
-    answers = answer_sets(CATALOGUE)[index]
-    page = open_check(context, site_url, answers)
-    expected = python_plain(CATALOGUE, answers)
-    assert browser_rules(page, answers) == expected
-    assert shown_suggestions(page) == expected_shown(expected)
+def test_check_page_shows_what_the_rules_suggest(context, site_url: str, index: int):
+    answered = answer_sets(CATALOGUE)[index]
+    page = open_check(context, site_url, answered)
+    suggestions = browser_rules(page, answered)
+    assert {item["slug"] for item in suggestions} == {
+        inv.slug for inv in CATALOGUE.innovations if set(inv.fields) & set(answered["fields"])
+    }
+    assert shown_suggestions(page) == expected_shown(suggestions)
+    assert shown_verdict_labels(page) == [VERDICT_LABELS[item["verdict"]] for item in suggestions]
     assert page.errors == []
 
 
@@ -174,17 +217,15 @@ def enriched(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Catalog
         yield catalogue, url
 
 
-def test_browser_rules_match_python_on_data_that_uses_every_rule(browser, enriched):
+def test_check_page_shows_the_rules_answer_on_data_that_uses_every_rule(browser, enriched):
     catalogue, url = enriched
     context = browser.new_context()
     page = open_check(context, url)
     codes_seen: set[str] = set()
-    for answers in answer_sets(catalogue):
-        page.goto(url + CHECK + hash_of(answers))
+    for answered in answer_sets(catalogue):
+        page.goto(url + CHECK + hash_of(answered))
         page.reload()
-        expected = python_plain(catalogue, answers)
-        assert browser_rules(page, answers) == expected
-        assert shown_suggestions(page) == expected_shown(expected)
+        assert shown_suggestions(page) == expected_shown(browser_rules(page, answered))
         codes_seen |= {code for _, _, codes in shown_suggestions(page) for code in codes}
     assert codes_seen >= {"biaya-melebihi", "kompleksitas-melebihi", "mitra-ada", "mitra-kurang", "berhenti"}
     assert page.errors == []
@@ -290,14 +331,15 @@ def test_a_profile_prints_on_a4_with_its_kit_and_without_navigation(context, sit
 
 
 def test_the_plan_prints_answers_suggestions_with_addresses_and_steps(context, site_url: str):
-    answers = Answers(fields=("pariwisata", "pangan"), digital="tidak")
-    page = open_check(context, site_url, answers)
+    answered = answers(fields=("pariwisata", "pangan"), digital="tidak")
+    page = open_check(context, site_url, answered)
     page.fill('input[name="kecamatan"]', "Contoh Jaya")
     text = pdf_text(page.pdf(format="A4"))
     flat = re.sub(r"\s+", "", text)
     assert "Rencana replikasi Kecamatan Contoh Jaya" in text
-    for item in python_plain(CATALOGUE, answers):
-        inv = next(inv for inv in CATALOGUE.innovations if inv.slug == item["slug"])
+    suggested = [inv for inv in CATALOGUE.innovations if set(inv.fields) & set(answered["fields"])]
+    assert suggested
+    for inv in suggested:
         assert inv.name in text
         assert f"Kitreplikasi:{site_url}{site_path(page_of(inv))}#replikasi" in flat
     assert "Langkah rencana" in text and "Jaga keberlanjutannya" in text

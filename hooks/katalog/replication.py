@@ -1,34 +1,24 @@
-"""Replication: the readiness check's matching rules, the data the browser version reads, and the kit's parts.
+"""Replication: the data the readiness check's rules read, and the kit's parts.
 
-The same rules run in the reader's browser (docs/assets/replikasi/aturan.js) on the data that
-`check_data` embeds in the check page; the browser tests compare both on several answer sets.
-Change a rule here and there together.
-
-The rules, in order:
-1. Only innovations that share at least one bidang with the answer are suggested; no bidang, no suggestion.
-2. A blocker puts a suggestion on hold ("tunda"): a digital innovation when the team has no digital capacity;
-   a known cost class above the budget class; a known complexity above what the team can carry.
-3. Reasons say why it fits: the shared bidang; digital with capacity, or non-digital without it; cost and
-   complexity within reach; every partner kind it needs already at hand; a status of berlanjut/berkembang.
-4. Cautions say what to check: partner kinds not at hand, a status of berhenti/vakum, and every matching
-   attribute the write-up leaves undocumented (unknown is never counted for or against an innovation).
-5. Order: "cocok" before "tunda", then more shared bidang, then more reasons, then the slug.
+The rules themselves run once, in the reader's browser (docs/assets/replikasi/aturan.js): `check_data` gives
+them everything they read as the JSON block of the check page, the innovations' profiles and every vocabulary
+(level order, status groups, the attributes an "undocumented" caution names, sentences and labels). The tests
+run aturan.js against a golden table (tests/fixtures/kesiapan/kasus.json) in Chromium and in an embedded engine.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from . import labels, urls
 from .model import Catalogue, Innovation
 
 LEVELS = ("rendah", "sedang", "tinggi")
-DIGITAL_CAPACITY = ("ada", "tidak")
 CONTINUING = ("berlanjut", "berkembang")
 STOPPED = ("berhenti", "vakum")
-VERDICTS = ("cocok", "tunda")
-# Attributes the rules read, in the order an unknown list names them.
+VERDICT_LABELS = {"cocok": "Cocok untuk dipelajari", "tunda": "Tunda dulu"}
+# Attributes the rules read, in the order an unknown list names them; each is a key of a profile.
 ATTRIBUTE_LABELS = {
     "digital": "jenis digital/non-digital",
     "cost_class": "kelas biaya",
@@ -58,161 +48,30 @@ VOCABULARIES: dict[str, dict[str, str]] = {
     "mitra": labels.PARTNER_KIND_LABELS,
     "status": {status: label.lower() for status, label in labels.STATUS_LABELS.items()},
     "atribut": ATTRIBUTE_LABELS,
+    "putusan": VERDICT_LABELS,
 }
 
 
-@dataclass(frozen=True)
-class Profile:
-    """What the rules read of one innovation (the browser gets exactly these keys)."""
-
-    slug: str
-    fields: tuple[str, ...]
-    digital: str | None
-    cost_class: str | None
-    complexity: str | None
-    partner_kinds: tuple[str, ...]
-    status: str | None
-
-    @classmethod
-    def of(cls, inv: Innovation) -> Profile:
-        rep = inv.replication
-        return cls(inv.slug, inv.fields, inv.digital, rep.cost_class, rep.complexity, rep.partner_kinds, inv.status)
-
-
-@dataclass(frozen=True)
-class Answers:
-    fields: tuple[str, ...] = ()  # bidang of the problem to solve
-    budget: str | None = None  # highest cost class the kecamatan can fund (LEVELS)
-    capacity: str | None = None  # highest complexity the team can carry (LEVELS)
-    digital: str | None = None  # DIGITAL_CAPACITY
-    partners: tuple[str, ...] = ()  # partner kinds at hand
-
-
-@dataclass(frozen=True)
-class Reason:
-    code: str  # a key of MESSAGES
-    values: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Suggestion:
-    slug: str
-    verdict: str  # VERDICTS
-    reasons: tuple[Reason, ...]
-    blockers: tuple[Reason, ...]
-    cautions: tuple[Reason, ...]
-    shared_fields: tuple[str, ...]
-
-
-def _above(level: str | None, limit: str | None) -> bool | None:
-    """Whether a known level exceeds a known limit; None when either is unknown."""
-    if level is None or limit is None:
-        return None
-    return LEVELS.index(level) > LEVELS.index(limit)
-
-
-def _digital(profile: Profile, answers: Answers) -> tuple[list[Reason], list[Reason]]:
-    if profile.digital == "digital" and answers.digital == "ada":
-        return [Reason("digital-siap")], []
-    if profile.digital == "digital" and answers.digital == "tidak":
-        return [], [Reason("butuh-digital")]
-    if profile.digital == "non-digital" and answers.digital == "tidak":
-        return [Reason("tanpa-aplikasi")], []
-    return [], []
-
-
-def _level(value: str | None, limit: str | None, fits: str, exceeds: str) -> tuple[list[Reason], list[Reason]]:
-    above = _above(value, limit)
-    if above is None:
-        return [], []
-    return ([], [Reason(exceeds, (value,))]) if above else ([Reason(fits, (value,))], [])
-
-
-def _partners(profile: Profile, answers: Answers) -> tuple[list[Reason], list[Reason]]:
-    if not profile.partner_kinds:
-        return [], []
-    missing = tuple(kind for kind in profile.partner_kinds if kind not in answers.partners)
-    if missing:
-        return [], [Reason("mitra-kurang", missing)]
-    return [Reason("mitra-ada", profile.partner_kinds)], []
-
-
-def _status(profile: Profile) -> tuple[list[Reason], list[Reason]]:
-    if profile.status in CONTINUING:
-        return [Reason("berlanjut", (profile.status,))], []
-    if profile.status in STOPPED:
-        return [], [Reason("berhenti", (profile.status,))]
-    return [], []
-
-
-def unknown_attributes(profile: Profile) -> tuple[str, ...]:
-    return tuple(name for name in ATTRIBUTE_LABELS if getattr(profile, name) in (None, ()))
-
-
-def assess(profile: Profile, answers: Answers) -> Suggestion | None:
-    """One innovation against the answers; None when it shares no bidang with them."""
-    shared = tuple(field for field in profile.fields if field in answers.fields)
-    if not shared:
-        return None
-    reasons = [Reason("bidang", shared)]
-    blockers: list[Reason] = []
-    cautions: list[Reason] = []
-    digital_reasons, digital_blockers = _digital(profile, answers)
-    cost_reasons, cost_blockers = _level(profile.cost_class, answers.budget, "biaya-sesuai", "biaya-melebihi")
-    level_reasons, level_blockers = _level(
-        profile.complexity, answers.capacity, "kompleksitas-sesuai", "kompleksitas-melebihi"
-    )
-    reasons += digital_reasons + cost_reasons + level_reasons
-    blockers += digital_blockers + cost_blockers + level_blockers
-    for more_reasons, more_cautions in (_partners(profile, answers), _status(profile)):
-        reasons += more_reasons
-        cautions += more_cautions
-    unknown = unknown_attributes(profile)
-    if unknown:
-        cautions.append(Reason("belum-terdokumentasi", unknown))
-    verdict = "tunda" if blockers else "cocok"
-    return Suggestion(profile.slug, verdict, tuple(reasons), tuple(blockers), tuple(cautions), shared)
-
-
-def suggest(profiles: tuple[Profile, ...] | list[Profile], answers: Answers) -> tuple[Suggestion, ...]:
-    """The innovations that answer the reader's problem, best first, each with its reasons."""
-    found = [suggestion for profile in profiles if (suggestion := assess(profile, answers)) is not None]
-    return tuple(
-        sorted(
-            found,
-            key=lambda item: (VERDICTS.index(item.verdict), -len(item.shared_fields), -len(item.reasons), item.slug),
-        )
-    )
-
-
-def describe(reason: Reason) -> str:
-    """The Indonesian sentence for a reason, as the check page shows it."""
-    template, vocabulary = MESSAGES[reason.code]
-    names = VOCABULARIES[vocabulary] if vocabulary else {}
-    return template.replace("{nilai}", ", ".join(names.get(value, value) for value in reason.values))
-
-
-def as_plain(suggestion: Suggestion) -> dict[str, Any]:
-    """A suggestion as JSON-ready data, the same shape the browser rules return."""
+def profile(inv: Innovation) -> dict[str, Any]:
+    """What the rules read of one innovation; unknown values stay None (or an empty list)."""
+    rep = inv.replication
     return {
-        "slug": suggestion.slug,
-        "verdict": suggestion.verdict,
-        "reasons": [_plain_reason(reason) for reason in suggestion.reasons],
-        "blockers": [_plain_reason(reason) for reason in suggestion.blockers],
-        "cautions": [_plain_reason(reason) for reason in suggestion.cautions],
+        "slug": inv.slug,
+        "fields": list(inv.fields),
+        "digital": inv.digital,
+        "cost_class": rep.cost_class,
+        "complexity": rep.complexity,
+        "partner_kinds": list(rep.partner_kinds),
+        "status": inv.status,
     }
 
 
-def _plain_reason(reason: Reason) -> dict[str, Any]:
-    return {"code": reason.code, "values": list(reason.values)}
-
-
 def check_data(catalogue: Catalogue, from_page: str) -> dict[str, Any]:
-    """Everything the browser check needs: profiles, display data, sentences and vocabularies."""
+    """Everything the browser check needs: profiles, display data, the rules' vocabularies and sentences."""
     return {
         "innovations": [
             {
-                "profile": asdict(Profile.of(inv)),
+                "profile": profile(inv),
                 "name": inv.name,
                 "place": f"Kecamatan {inv.kecamatan.name}, {inv.kabupaten.name}",
                 "url": urls.relative_url(from_page, urls.page_of(inv)),
@@ -220,6 +79,12 @@ def check_data(catalogue: Catalogue, from_page: str) -> dict[str, Any]:
             }
             for inv in catalogue.innovations
         ],
+        "rules": {
+            "levels": list(LEVELS),
+            "continuing": list(CONTINUING),
+            "stopped": list(STOPPED),
+            "attributes": list(ATTRIBUTE_LABELS),
+        },
         "messages": {code: {"text": text, "vocabulary": vocabulary} for code, (text, vocabulary) in MESSAGES.items()},
         "vocabularies": VOCABULARIES,
     }

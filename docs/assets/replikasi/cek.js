@@ -2,8 +2,8 @@
  * The readiness check's page: reads the questions, keeps the answers, shows the suggestions and the plan.
  *
  * Everything stays in this browser: the answers live in localStorage and in the page address after "#"
- * (a fragment is never sent to a server), and nothing is fetched. The rules are in ./aturan.js; the data is
- * the JSON block the build puts in the page (id "kki-data-replikasi").
+ * (a fragment is never sent to a server), and nothing is fetched. The rules are in ./aturan.js; the data they
+ * read, with every label and sentence, is the JSON block the build puts in the page (id "kki-data-replikasi").
  */
 import { describe, suggest } from "./aturan.js";
 
@@ -11,7 +11,6 @@ const STORAGE_KEY = "kki-cek-kesiapan";
 const HASH_PREFIX = "#jawaban";
 const LISTS = ["bidang", "mitra", "siap"];
 const SINGLES = ["anggaran", "kapasitas", "digital", "kecamatan", "penanggung"];
-const VERDICT_LABELS = { cocok: "Cocok untuk dipelajari", tunda: "Tunda dulu" };
 const KIND_LABELS = { reasons: "Alasan cocok", blockers: "Alasan menunda", cautions: "Perlu dicek" };
 
 const form = document.getElementById("kki-cek");
@@ -137,7 +136,11 @@ function suggestionItem(suggestion, innovation, data) {
     {},
     el("a", { href: innovation.url }, innovation.name),
     " ",
-    el("span", { class: `kki-lencana kki-lencana--${suggestion.verdict}` }, VERDICT_LABELS[suggestion.verdict]),
+    el(
+      "span",
+      { class: `kki-lencana kki-lencana--${suggestion.verdict}` },
+      data.vocabularies.putusan[suggestion.verdict],
+    ),
   );
   const reasons = el("ul", { class: "kki-alasan" });
   for (const kind of ["reasons", "blockers", "cautions"]) {
@@ -186,6 +189,7 @@ function render(state, data) {
   const results = suggest(
     data.innovations.map((item) => item.profile),
     toAnswers(state),
+    data.rules,
   );
   const list = el("ol", { class: "kki-saran" });
   for (const suggestion of results) list.append(suggestionItem(suggestion, byslug[suggestion.slug], data));

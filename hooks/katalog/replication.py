@@ -14,9 +14,12 @@ from typing import Any
 from . import labels, urls
 from .model import Catalogue, Innovation
 
+# Cost classes and complexities, lowest first: the rules put a level above the reader's answer by this order.
 LEVELS = ("rendah", "sedang", "tinggi")
+# Sustainability statuses that count as a reason, and those that ask for a caution.
 CONTINUING = ("berlanjut", "berkembang")
 STOPPED = ("berhenti", "vakum")
+# The rules' two verdicts, as the page names them (aturan.js lists "cocok" first).
 VERDICT_LABELS = {"cocok": "Cocok untuk dipelajari", "tunda": "Tunda dulu"}
 # Attributes the rules read, in the order an unknown list names them; each is a key of a profile.
 ATTRIBUTE_LABELS = {

@@ -23,7 +23,7 @@ from typing import Any
 from . import labels, urls
 from .model import Catalogue, Innovation
 
-LEVELS = ("rendah", "sedang", "tinggi")
+LEVELS = tuple(labels.LEVEL_LABELS)  # one scale for cost class and complexity, lowest first
 DIGITAL_CAPACITY = ("ada", "tidak")
 CONTINUING = ("berlanjut", "berkembang")
 STOPPED = ("berhenti", "vakum")

@@ -1,5 +1,6 @@
-"""The .github folder: workflows and the issue form pass their schemas and zizmor; the contributing guide
-is current with the schemas and shares its checklist with the pull-request template."""
+"""The .github folder: workflows and the issue form pass their schemas and zizmor; the contributing guide's
+field reference and the issue form's choices are current with the schemas; the guide shares its checklist
+with the pull-request template."""
 
 from __future__ import annotations
 
@@ -8,12 +9,16 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import dokumen_skema
 import pytest
 import yaml
 from conftest import ROOT
+
+from katalog.vocabulary import vocabularies
 
 GITHUB = ROOT / ".github"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
@@ -91,26 +96,94 @@ def test_publish_workflow_sets_the_addresses_mkdocs_reads():
         assert f"{variable}: " in text
 
 
-def test_field_reference_in_contributing_is_generated_from_the_schemas(capsys: pytest.CaptureFixture[str]):
+def test_field_reference_and_issue_form_are_generated_from_the_schemas(capsys: pytest.CaptureFixture[str]):
     assert dokumen_skema.main(["--periksa"]) == 0, "jalankan: python scripts/dokumen_skema.py"
     text = (GITHUB / "CONTRIBUTING.md").read_text(encoding="utf-8")
     assert "| `penghargaan[].peringkat` | ya | pilihan |" in text
     assert "| `sumber[].url` |  | teks, boleh `null` |" in text.split("pembinaan-<putaran>.md")[1]  # via $ref
 
 
-def test_a_schema_change_makes_the_reference_stale(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+def test_field_reference_shows_a_label_beside_its_value_where_the_label_says_more():
+    text = (GITHUB / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    shown = [
+        (value, label)
+        for vocabulary in vocabularies(ROOT / "innovations/_skema").values()
+        for value, label in vocabulary.labels.items()
+    ]
+    labelled = [(value, label) for value, label in shown if f"`{value}` ({label})" in text]
+    assert labelled  # e.g. `perikanan` (Kelautan dan perikanan)
+    for value, label in set(shown) - set(labelled):  # the rest only capitalise the value or drop its hyphens
+        assert label.replace("-", " ").casefold() == value.replace("-", " ").casefold(), value
+
+
+def test_issue_form_offers_each_vocabularys_values_in_the_schemas_order():
+    form = yaml.safe_load(ISSUE_FORMS[0].read_text(encoding="utf-8"))
+    options = {item["id"]: item["attributes"].get("options") for item in form["body"] if "id" in item}
+    found = vocabularies(ROOT / "innovations/_skema")
+    assert dokumen_skema.FORM_CHOICES
+    for field_id, key in dokumen_skema.FORM_CHOICES.items():
+        assert tuple(options[field_id]) == found[key].values
+
+
+@pytest.fixture
+def generated_copy(tmp_path: Path) -> Path:
+    """A root with the schemas and the two files written from them."""
     shutil.copytree(ROOT / "innovations/_skema", tmp_path / "innovations/_skema")
-    (tmp_path / ".github").mkdir()
-    shutil.copy(GITHUB / "CONTRIBUTING.md", tmp_path / ".github/CONTRIBUTING.md")
-    schema_file = tmp_path / "innovations/_skema/inovasi.schema.json"
+    shutil.copytree(GITHUB, tmp_path / ".github")
+    return tmp_path
+
+
+def edit_schema(root: Path, change: Callable[[dict[str, Any]], None]) -> None:
+    schema_file = root / "innovations/_skema/inovasi.schema.json"
     schema = json.loads(schema_file.read_text(encoding="utf-8"))
-    schema["properties"]["status"]["enum"].insert(-1, "dilembagakan")
-    schema_file.write_text(json.dumps(schema), encoding="utf-8")
-    assert dokumen_skema.main(["--periksa", "--root", str(tmp_path)]) == 1
-    assert "tidak sesuai skema" in capsys.readouterr().err
-    assert dokumen_skema.main(["--root", str(tmp_path)]) == 0
-    assert "`dilembagakan`" in (tmp_path / ".github/CONTRIBUTING.md").read_text(encoding="utf-8")
-    assert dokumen_skema.main(["--periksa", "--root", str(tmp_path)]) == 0
+    change(schema)
+    schema_file.write_text(json.dumps(schema, ensure_ascii=False), encoding="utf-8")
+
+
+def test_a_new_labelled_value_makes_the_reference_stale(generated_copy: Path, capsys: pytest.CaptureFixture[str]):
+    def add_status(schema: dict[str, Any]) -> None:
+        status = schema["properties"]["status"]
+        status["enum"].insert(-1, "dilembagakan")
+        status["x-labels"]["dilembagakan"] = "Dilembagakan lewat peraturan"
+        status["description"] = status["description"].replace("atau vakum", "vakum, atau dilembagakan")
+
+    edit_schema(generated_copy, add_status)
+    assert dokumen_skema.main(["--periksa", "--root", str(generated_copy)]) == 1
+    assert "CONTRIBUTING.md: tidak sesuai skema" in capsys.readouterr().err
+    assert dokumen_skema.main(["--root", str(generated_copy)]) == 0
+    text = (generated_copy / ".github/CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert "`vakum`, `dilembagakan` (Dilembagakan lewat peraturan), `null`." in text
+    assert dokumen_skema.main(["--periksa", "--root", str(generated_copy)]) == 0
+
+
+def test_a_reordered_vocabulary_rewrites_only_the_forms_options(
+    generated_copy: Path, capsys: pytest.CaptureFixture[str]
+):
+    def reverse_ranks(schema: dict[str, Any]) -> None:
+        rank = schema["properties"]["penghargaan"]["items"]["properties"]["peringkat"]
+        rank["enum"].reverse()
+        rank["x-labels"] = dict(reversed(rank["x-labels"].items()))
+
+    form_file = generated_copy / ".github/ISSUE_TEMPLATE/usulkan-inovasi.yml"
+    before = form_file.read_text(encoding="utf-8")
+    edit_schema(generated_copy, reverse_ranks)
+    assert dokumen_skema.main(["--periksa", "--root", str(generated_copy)]) == 1
+    assert "usulkan-inovasi.yml: tidak sesuai skema" in capsys.readouterr().err
+    assert dokumen_skema.main(["--root", str(generated_copy)]) == 0
+    after = form_file.read_text(encoding="utf-8")
+    options = next(item for item in yaml.safe_load(after)["body"] if item.get("id") == "peringkat")
+    assert options["attributes"]["options"][0] == "Finalis"
+    assert sorted(before.split("\n")) == sorted(after.split("\n"))  # the same lines, the options reordered
+    assert before != after
+
+
+def test_a_value_without_a_label_stops_the_generator(generated_copy: Path, capsys: pytest.CaptureFixture[str]):
+    edit_schema(generated_copy, lambda schema: schema["properties"]["tahapan"]["enum"].insert(-1, "replikasi"))
+    reference = (generated_copy / ".github/CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert dokumen_skema.main(["--root", str(generated_copy)]) == 1
+    err = capsys.readouterr().err
+    assert "innovations/_skema/inovasi.schema.json: tahapan: nilai 'replikasi' belum ada di \"x-labels\"" in err
+    assert (generated_copy / ".github/CONTRIBUTING.md").read_text(encoding="utf-8") == reference
 
 
 def test_pull_request_checklist_is_the_reviewers_checklist():

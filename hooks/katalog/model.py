@@ -7,17 +7,9 @@ from datetime import date
 from functools import cached_property
 
 from .regions import Kabupaten, Kecamatan
+from .vocabulary import own_vocabulary
 
-RANK_ORDER = (
-    "Juara 1",
-    "Juara 2",
-    "Juara 3",
-    "Juara Harapan 1",
-    "Juara Harapan 2",
-    "Juara Harapan 3",
-    "Juara Harapan 4",
-    "Finalis",
-)
+RANK_ORDER = own_vocabulary("inovasi", "penghargaan[].peringkat").values  # best first
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from . import labels, urls
 from .model import Catalogue, Innovation
 
 # Cost classes and complexities, lowest first: the rules put a level above the reader's answer by this order.
-LEVELS = ("rendah", "sedang", "tinggi")
+LEVELS = tuple(labels.LEVEL_LABELS)
 # Sustainability statuses that count as a reason, and those that ask for a caution.
 CONTINUING = ("berlanjut", "berkembang")
 STOPPED = ("berhenti", "vakum")

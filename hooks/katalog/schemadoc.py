@@ -1,8 +1,8 @@
 """The field reference, read from the published JSON Schemas (never kept by hand).
 
 One walk over the schemas serves both places that document the fields: the site's /data/ page and the
-table in .github/CONTRIBUTING.md (scripts/dokumen_skema.py). Everything here is plain text; each
-renderer formats it for its own page.
+table in .github/CONTRIBUTING.md (scripts/dokumen_skema.py); vocabulary.py reads the closed lists of values
+from the same walk. Everything here is plain text; each renderer formats it for its own page.
 """
 
 from __future__ import annotations
@@ -83,21 +83,24 @@ def _notes(node: dict[str, Any]) -> tuple[str, ...]:
     return tuple(notes)
 
 
-def _walk(node: dict[str, Any], schemas: dict[str, dict[str, Any]], prefix: str = "") -> Iterator[FieldDoc]:
+@dataclass(frozen=True)
+class SchemaField:
+    path: str  # as in FieldDoc
+    node: dict[str, Any]  # the field's schema, "$ref" followed
+    required: bool
+
+
+def schema_fields(schemas: dict[str, dict[str, Any]], name: str) -> Iterator[SchemaField]:
+    """Every field of one schema, nested ones after their parent, in the schema's own order."""
+    yield from _walk(schemas[name], schemas)
+
+
+def _walk(node: dict[str, Any], schemas: dict[str, dict[str, Any]], prefix: str = "") -> Iterator[SchemaField]:
     required = set(node.get("required", ()))
     for key, child in node.get("properties", {}).items():
         child = _resolve(child, schemas)
         path = f"{prefix}{key}"
-        choices = child.get("enum") or child.get("items", {}).get("enum") or ()
-        yield FieldDoc(
-            path=path,
-            required=key in required,
-            kind=_kind(child),
-            nullable="null" in _types(child) or None in child.get("enum", ()),
-            description=child.get("description", ""),
-            choices=tuple("null" if value is None else str(value) for value in choices),
-            notes=_notes(child),
-        )
+        yield SchemaField(path, child, key in required)
         items = _resolve(child.get("items", {}), schemas)
         if "properties" in child:
             yield from _walk(child, schemas, f"{path}.")
@@ -105,10 +108,23 @@ def _walk(node: dict[str, Any], schemas: dict[str, dict[str, Any]], prefix: str 
             yield from _walk(items, schemas, f"{path}[].")
 
 
+def _field_doc(field: SchemaField) -> FieldDoc:
+    node = field.node
+    choices = node.get("enum") or node.get("items", {}).get("enum") or ()
+    return FieldDoc(
+        path=field.path,
+        required=field.required,
+        kind=_kind(node),
+        nullable="null" in _types(node) or None in node.get("enum", ()),
+        description=node.get("description", ""),
+        choices=tuple("null" if value is None else str(value) for value in choices),
+        notes=_notes(node),
+    )
+
+
 def field_docs(schema_dir: Path, name: str) -> list[FieldDoc]:
     """Every field of one schema ("inovasi", "pembinaan", "putaran"), in the schema's own order."""
-    schemas = load_schemas(schema_dir)
-    return list(_walk(schemas[name], schemas))
+    return [_field_doc(field) for field in schema_fields(load_schemas(schema_dir), name)]
 
 
 def schema_summary(schema_dir: Path, name: str) -> tuple[str, str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 from html import unescape
 from html.parser import HTMLParser
@@ -220,6 +221,15 @@ def test_generated_pages_keep_scripts_and_form_controls_only_on_the_tool_pages(s
         article = article_of(html_of(site, page_of(item)))
         assert "<script" not in article and "<input" not in article
     assert "<input" in article_of(html_of(site, CHECK_PAGE))
+
+
+def test_page_scripts_load_only_on_their_own_page(site: Path):
+    own_page = {"katalog.js": "katalog/index.html", "urut.js": "replikasi/matriks/index.html"}
+    own_page["cek.js"] = "replikasi/cek-kesiapan/index.html"
+    for page in site.rglob("*.html"):
+        scripts = {posixpath.basename(src) for tag, _, src in read_links(page).links if tag == "script"}
+        for script, owner in own_page.items():
+            assert (script in scripts) == (page.relative_to(site).as_posix() == owner), (page, script)
 
 
 def test_guide_is_labelled_as_guidance_and_attributes_its_figures(site: Path):

@@ -25,7 +25,7 @@ from katalog import CatalogueError, clear_caches
 from katalog.background import BackgroundBuild, WorkerError
 from katalog.search import SearchIndexError, index_site
 from katalog.site import SitePlan
-from katalog.urls import HOME, SiteAddress, with_winners
+from katalog.urls import HOME, OTHER_PAGE_TYPE, PAGE_TYPE_FILTER, SiteAddress, with_winners
 
 log = logging.getLogger("mkdocs.hooks.katalog")
 T = TypeVar("T")
@@ -59,6 +59,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     address = SiteAddress(config.site_url, config.repo_url, config.edit_uri)
     _build = BackgroundBuild(root, address)
     _plan = None
+    # overrides/main.html marks every indexed page that is not a profile with this Pagefind filter.
+    config.extra["kki_halaman_lain"] = f"{PAGE_TYPE_FILTER}:{OTHER_PAGE_TYPE}"
     return config
 
 

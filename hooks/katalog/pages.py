@@ -151,6 +151,7 @@ def _catalogue(catalogue: Catalogue) -> Context:
         "facets": FACETS,
         "counts": facet_counts(catalogue.innovations),
         "pagefind_url": urls.search_index_url(urls.CATALOGUE),
+        "page_type": (urls.PAGE_TYPE_FILTER, urls.PROFILE_PAGE_TYPE, urls.OTHER_PAGE_TYPE),
         "site_root": urls.relative_url(urls.CATALOGUE, urls.HOME),
     }
 

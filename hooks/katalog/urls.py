@@ -34,9 +34,12 @@ CHECK_SCRIPT = "assets/replikasi/cek.js"
 # Where the home page (docs/index.md) gets the generated winners table.
 HOME_MARKER = "<!-- katalog:pemenang -->"
 
-# Pagefind's "halaman" filter: profiles are "inovasi", every other indexed page "lain" (overrides/main.html).
+# Pagefind's page-type filter: profiles carry it in their page meta (pages.search_fields), every other
+# indexed page through overrides/main.html (config.extra, set by the hooks); the catalogue script reads
+# both values from the catalogue page.
 PAGE_TYPE_FILTER = "halaman"
 PROFILE_PAGE_TYPE = "inovasi"
+OTHER_PAGE_TYPE = "lain"
 
 
 def page_of(item: Innovation | Kecamatan | Kabupaten | CoachingRound) -> str:

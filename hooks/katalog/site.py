@@ -127,7 +127,7 @@ class SiteBuilder:
         )
 
     def _assets(self) -> dict[str, Path]:
-        assets = {f"data/{schema.name}": schema for schema in sorted(self.schema_dir.glob("*.schema.json"))}
+        assets = {urls.schema_path(schema.name): schema for schema in sorted(self.schema_dir.glob("*.schema.json"))}
         for inv in self.catalogue.innovations:
             for file in sorted((self.root / CONTENT_DIR / inv.slug).iterdir()):
                 if file.is_file() and file.suffix != ".md" and not file.name.startswith("."):

@@ -60,6 +60,11 @@ def attachment_path(inv: Innovation, file_name: str) -> str:
     return posixpath.join(posixpath.dirname(page_of(inv)), file_name)
 
 
+def schema_path(file_name: str) -> str:
+    """Where a published JSON Schema lives: "inovasi.schema.json" -> "data/inovasi.schema.json"."""
+    return posixpath.join(posixpath.dirname(DATA), file_name)
+
+
 def markdown_link(page_path: str) -> str:
     return "/" + page_path
 

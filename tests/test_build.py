@@ -84,6 +84,20 @@ def test_coaching_round_page_shows_dates_team_and_every_visit(site: Path):
         assert f'href="../../{site_path(page_of(inv))}#pembinaan-2024"' in html
 
 
+def test_list_pages_show_a_table_row_per_place_and_round(site: Path):
+    for page_path, items, header in (
+        ("kecamatan/index.md", CATALOGUE.kecamatan, "<th>Kecamatan</th>"),
+        ("kabupaten/index.md", CATALOGUE.kabupaten, "<th>Kabupaten/kota</th>"),
+        ("pembinaan/index.md", CATALOGUE.rounds, "<th>Putaran</th>"),
+    ):
+        article = article_of(html_of(site, page_path))
+        assert header in article and "&#124;" not in article, page_path
+        body = article[article.index("<tbody>") : article.index("</tbody>")]
+        assert body.count("<tr>") == len(items), page_path
+        for item in items:
+            assert f'href="{relative_url(page_path, page_of(item))}"' in body
+
+
 def test_home_links_every_profile_place_and_round(site: Path):
     hrefs = {href for _, _, href in read_links(site / "index.html").links}
     for item in (*CATALOGUE.innovations, *CATALOGUE.kecamatan, *CATALOGUE.kabupaten, *CATALOGUE.rounds):

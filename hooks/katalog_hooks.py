@@ -25,9 +25,9 @@ from katalog import CatalogueError, clear_caches
 from katalog.background import BackgroundBuild, WorkerError
 from katalog.search import SearchIndexError, index_site
 from katalog.site import SitePlan
+from katalog.urls import HOME, OTHER_PAGE_TYPE, PAGE_TYPE_FILTER, SiteAddress, with_winners
 
 log = logging.getLogger("mkdocs.hooks.katalog")
-HOME_MARKER = "<!-- katalog:pemenang -->"
 T = TypeVar("T")
 
 _build: BackgroundBuild | None = None
@@ -56,8 +56,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _stop_worker()
     clear_caches()
     root = Path(config.config_file_path).parent
-    _build = BackgroundBuild(root, site_url=config.site_url, repo_url=config.repo_url, edit_uri=config.edit_uri)
+    address = SiteAddress(config.site_url, config.repo_url, config.edit_uri)
+    _build = BackgroundBuild(root, address)
     _plan = None
+    # overrides/main.html marks every indexed page that is not a profile with this Pagefind filter.
+    config.extra["kki_halaman_lain"] = f"{PAGE_TYPE_FILTER}:{OTHER_PAGE_TYPE}"
     return config
 
 
@@ -68,9 +71,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _generated = set(_plan.page_paths)
     # Pages and data files get their content later (on_pre_page, on_env), as the worker delivers it.
     for page_path in _plan.page_paths:
-        file = File.generated(config, page_path, content="")
-        file.edit_uri = _plan.edit_paths.get(page_path)
-        files.append(file)
+        files.append(File.generated(config, page_path, content=""))
     for site_path in _plan.data_paths:
         files.append(File.generated(config, site_path, content=b""))
     for site_path, source in _plan.assets.items():
@@ -80,25 +81,29 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
     assert _build is not None
+    assert _plan is not None
     if page.file.src_uri in _generated:
         page.file.content_string = _from_worker(partial(_build.page, page.file.src_uri))
+        page.edit_url = _plan.edit_urls.get(page.file.src_uri)  # None: a page put together from many files
     return page
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     assert _plan is not None
-    if page.file.src_uri == "index.md":
-        if HOME_MARKER not in markdown:
-            raise PluginError(f"docs/index.md: penanda {HOME_MARKER} untuk daftar pemenang tidak ditemukan")
-        return markdown.replace(HOME_MARKER, _plan.winners)
+    if page.file.src_uri == HOME:
+        try:
+            return with_winners(markdown, _plan.winners)
+        except ValueError as error:
+            raise PluginError(str(error)) from None
     return markdown
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    # Sanitised in the worker while MkDocs converts the next page; on_env puts the result in place.
+    # Pages with contributor Markdown are sanitised in the worker while MkDocs converts the next page;
+    # on_env puts the result in place. Every other generated page holds only escaped data.
     assert _build is not None and _plan is not None
-    if page.file.src_uri in _generated and _plan.needs_sanitizing(page.file.src_uri):
-        _build.sanitize(page.file.src_uri, html, tool=_plan.is_tool_page(page.file.src_uri))
+    if page.file.src_uri in _plan.sanitized_paths:
+        _build.sanitize(page.file.src_uri, html)
     return html
 
 
@@ -108,7 +113,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     for page_path, clean_html in _from_worker(_build.sanitized).items():
         file = files.get_file_from_path(page_path)
         assert file is not None and file.page is not None
-        file.page.content = _plan.published_html(page_path, clean_html)
+        file.page.content = clean_html
     for site_path, content in _from_worker(_build.data_files).items():
         file = files.get_file_from_path(site_path)
         assert file is not None

@@ -33,8 +33,8 @@ from ukur_katalog import first_search_bytes
 
 from katalog.search import index_site
 from katalog.site import build_site
+from katalog.urls import HOME, SiteAddress, with_winners
 
-HOME_MARKER = "<!-- katalog:pemenang -->"
 TARGETS = {
     "ratio": 1.10,
     "index_s": 5.0,
@@ -100,7 +100,7 @@ def write_baseline(repo: Path, baseline: Path) -> None:
     shutil.copytree(repo / "overrides", baseline / "overrides")
     # The addresses MkDocs would pass the hooks, so the pages carry the same edit links and URLs.
     config = load_config(str(repo / "mkdocs.yml"))
-    generated = build_site(repo, site_url=config.site_url, repo_url=config.repo_url, edit_uri=config.edit_uri)
+    generated = build_site(repo, SiteAddress(config.site_url, config.repo_url, config.edit_uri))
     for page_path, markdown in generated.pages.items():
         target = baseline / "docs" / page_path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -113,8 +113,8 @@ def write_baseline(repo: Path, baseline: Path) -> None:
         target = baseline / "docs" / site_path
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(source, target)
-    home = baseline / "docs" / "index.md"
-    home.write_text(home.read_text(encoding="utf-8").replace(HOME_MARKER, generated.plan.winners), encoding="utf-8")
+    home = baseline / "docs" / HOME
+    home.write_text(with_winners(home.read_text(encoding="utf-8"), generated.plan.winners), encoding="utf-8")
     plain_config = (repo / "mkdocs.yml").read_text(encoding="utf-8")
     plain_config = plain_config.replace("hooks:\n  - hooks/katalog_hooks.py\n", "").replace(
         "  - innovations\n  - hooks\n", "  - docs\n"

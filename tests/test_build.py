@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 from html import unescape
 from html.parser import HTMLParser
@@ -81,6 +82,20 @@ def test_coaching_round_page_shows_dates_team_and_every_visit(site: Path):
         assert member.name in html and member.institution in html
     for inv, _ in CATALOGUE.results_of_round(coaching_round.id):
         assert f'href="../../{site_path(page_of(inv))}#pembinaan-2024"' in html
+
+
+def test_list_pages_show_a_table_row_per_place_and_round(site: Path):
+    for page_path, items, header in (
+        ("kecamatan/index.md", CATALOGUE.kecamatan, "<th>Kecamatan</th>"),
+        ("kabupaten/index.md", CATALOGUE.kabupaten, "<th>Kabupaten/kota</th>"),
+        ("pembinaan/index.md", CATALOGUE.rounds, "<th>Putaran</th>"),
+    ):
+        article = article_of(html_of(site, page_path))
+        assert header in article and "&#124;" not in article, page_path
+        body = article[article.index("<tbody>") : article.index("</tbody>")]
+        assert body.count("<tr>") == len(items), page_path
+        for item in items:
+            assert f'href="{relative_url(page_path, page_of(item))}"' in body
 
 
 def test_home_links_every_profile_place_and_round(site: Path):
@@ -220,6 +235,15 @@ def test_generated_pages_keep_scripts_and_form_controls_only_on_the_tool_pages(s
         article = article_of(html_of(site, page_of(item)))
         assert "<script" not in article and "<input" not in article
     assert "<input" in article_of(html_of(site, CHECK_PAGE))
+
+
+def test_page_scripts_load_only_on_their_own_page(site: Path):
+    own_page = {"katalog.js": "katalog/index.html", "urut.js": "replikasi/matriks/index.html"}
+    own_page["cek.js"] = "replikasi/cek-kesiapan/index.html"
+    for page in site.rglob("*.html"):
+        scripts = {posixpath.basename(src) for tag, _, src in read_links(page).links if tag == "script"}
+        for script, owner in own_page.items():
+            assert (script in scripts) == (page.relative_to(site).as_posix() == owner), (page, script)
 
 
 def test_guide_is_labelled_as_guidance_and_attributes_its_figures(site: Path):

@@ -15,6 +15,7 @@ from conftest import ROOT
 
 from katalog import load_catalogue
 from katalog.facets import facet_values
+from katalog.urls import PAGE_TYPE_FILTER, PROFILE_PAGE_TYPE
 
 CATALOGUE = load_catalogue(ROOT)
 SLUGS = sorted(inv.slug for inv in CATALOGUE.innovations)
@@ -135,6 +136,14 @@ def test_indonesian_queries_find_the_right_innovation_first(browser, site_url: s
 
 
 @pytest.mark.browser
+def test_a_query_also_lists_matching_pages_that_are_not_profiles(browser, site_url: str):
+    page = open_catalogue(browser, site_url, {"q": "Sinergi Kinerja Kecamatan"})
+    page.wait_for_function("document.querySelectorAll('#kki-hasil-lain li').length > 0")
+    links = page.locator("#kki-hasil-lain li a").evaluate_all("links => links.map(link => link.href)")
+    assert links and not [link for link in links if "/inovasi/" in link]
+
+
+@pytest.mark.browser
 def test_newcomer_narrows_to_a_kabupaten_searches_and_shares(browser, site_url: str):
     page = open_catalogue(browser, site_url)
     page.locator("summary", has_text="Kabupaten/kota").click()
@@ -167,12 +176,12 @@ def test_search_index_holds_every_innovation(browser, site_url: str):
     page = browser.new_page()
     page.goto(site_url + "katalog/")
     ids = page.evaluate(
-        """async (url) => {
+        """async ([url, filter, profile]) => {
             const pagefind = await import(url);
-            const search = await pagefind.search(null, { filters: { halaman: "inovasi" } });
+            const search = await pagefind.search(null, { filters: { [filter]: profile } });
             return Promise.all(search.results.map(async (result) => (await result.data()).meta.id));
         }""",
-        site_url + "pagefind/pagefind.js",
+        [site_url + "pagefind/pagefind.js", PAGE_TYPE_FILTER, PROFILE_PAGE_TYPE],
     )
     assert sorted(ids) == SLUGS
 

@@ -1,4 +1,5 @@
-"""Rendering: values are data (escaped), citations link to sources, unknowns say so."""
+"""Rendering: values are data (escaped), citations link to sources, unknowns say so; which pages are
+sanitised, and the page registry."""
 
 from __future__ import annotations
 
@@ -7,11 +8,16 @@ from html import unescape
 from pathlib import Path
 
 import markdown
+from conftest import ROOT
 from sintetis import write_synthetic_repository
 
 from katalog import load_catalogue
-from katalog.render import Renderer, SiteLinks, cite_text, date_id, escape_markdown
-from katalog.site import edit_base, regions_credit
+from katalog.markup import cite_text, date_id, escape_markdown
+from katalog.pages import generated_pages
+from katalog.policy import ALLOWED_HTML
+from katalog.render import TEMPLATE_DIR
+from katalog.site import SAFE_ATTRIBUTES, SAFE_TAGS, SiteBuilder, build_site
+from katalog.urls import SiteAddress, edit_base, page_of
 
 EXTENSIONS = ["attr_list", "def_list", "md_in_html", "tables", "admonition"]
 
@@ -54,10 +60,8 @@ def test_profile_page_shows_facts_unknowns_and_a_hostile_summary_as_text(repo: P
     write_up = repo / "innovations/lansia-smart/index.md"
     text = write_up.read_text(encoding="utf-8")
     write_up.write_text(text.replace("antara lain membatik", "antara lain **membatik** [klik](https://contoh.id)"))
-    catalogue = load_catalogue(repo)
-    links = SiteLinks("https://github.com/o/r/edit/main/")
-    renderer = Renderer(catalogue, links, regions_credit(), repo / "innovations" / "_skema")
-    page = renderer.pages()["inovasi/lansia-smart/index.md"]
+    address = SiteAddress(repo_url="https://github.com/o/r", edit_uri="edit/main/docs/")
+    page = build_site(repo, address).pages["inovasi/lansia-smart/index.md"]
     html = to_html(page.split("---", 2)[2])
     assert "antara lain **membatik** [klik](https://contoh.id)" in unescape(html)
     assert 'href="https://contoh.id"' not in html
@@ -70,13 +74,38 @@ def test_profile_page_shows_facts_unknowns_and_a_hostile_summary_as_text(repo: P
 def test_home_lists_the_newest_winners_and_links_earlier_years_to_the_catalogue(tmp_path: Path):
     repo = write_synthetic_repository(tmp_path / "repo", 40)
     catalogue = load_catalogue(repo)
-    renderer = Renderer(catalogue, SiteLinks(None), regions_credit(), repo / "innovations" / "_skema")
     years = sorted({award.year for inv in catalogue.innovations for award in inv.awards}, reverse=True)
     assert len(years) > 1
-    winners = renderer.winners()
+    winners = SiteBuilder(repo, SiteAddress()).plan().winners
     assert re.findall(r"^### SKK (\d{4})$", winners, flags=re.MULTILINE) == [str(years[0])]
     newest = [inv for inv in catalogue.innovations if any(award.year == years[0] for award in inv.awards)]
     assert winners.count("](/inovasi/") == len(newest)
     for year in years[1:]:
         count = sum(1 for inv in catalogue.innovations for award in inv.awards if award.year == year)
         assert f"[SKK {year}](/katalog/index.md?tahun={year}) ({count} inovasi)" in winners
+
+
+def test_the_sanitiser_keeps_every_tag_and_attribute_a_write_up_may_use():
+    for tag, attributes in ALLOWED_HTML.items():
+        assert tag in SAFE_TAGS, tag
+        kept = SAFE_ATTRIBUTES.get(tag, set()) | SAFE_ATTRIBUTES["*"]
+        assert attributes <= kept, (tag, attributes - kept)
+
+
+def test_exactly_the_pages_with_contributor_markdown_are_sanitised():
+    builder = SiteBuilder(ROOT, SiteAddress())
+    profiles = {page_of(inv) for inv in builder.catalogue.innovations}
+    assert builder.plan().sanitized_paths == profiles
+    for path, page in builder.pages.items():
+        markdown = builder.render(path)
+        bodies = [inv.body.strip()[:60] for inv in builder.catalogue.innovations if inv.body.strip()]
+        assert page.contributor_markdown == any(body in markdown for body in bodies), path
+
+
+def test_every_page_record_has_its_own_path_and_an_existing_template():
+    pages = generated_pages(load_catalogue(ROOT), ROOT / "innovations" / "_skema")
+    assert len({page.path for page in pages}) == len(pages)
+    for page in pages:
+        assert (TEMPLATE_DIR / page.template).is_file(), page.template
+        assert all((ROOT / "docs" / script).is_file() for script in page.scripts), page.scripts
+        assert page.source is None or (ROOT / page.source).is_file(), page.source

@@ -12,8 +12,8 @@ from conftest import BUILD_ENV, ROOT
 COMPARED = (".html", ".json", ".csv", ".xml", ".css", ".js", ".gz")
 
 
-def build(site_dir: Path, epoch: str) -> None:
-    env = {**BUILD_ENV, "SOURCE_DATE_EPOCH": epoch}
+def build(site_dir: Path, epoch: str, **variables: str) -> None:
+    env = {**BUILD_ENV, "SOURCE_DATE_EPOCH": epoch, **variables}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site_dir)]
     subprocess.run(command, cwd=ROOT, env=env, check=True)
 
@@ -40,3 +40,12 @@ def test_dates_in_the_output_come_from_source_date_epoch(tmp_path: Path):
     build(tmp_path / "site", "1730505600")  # 2024-11-02
     sitemap = (tmp_path / "site" / "sitemap.xml").read_text(encoding="utf-8")
     assert "<lastmod>2024-11-02</lastmod>" in sitemap
+
+
+def test_the_single_process_mode_builds_the_same_site(tmp_path: Path):
+    build(tmp_path / "worker", "1730505600")
+    build(tmp_path / "single", "1730505600", KATALOG_SATU_PROSES="1")
+    worker, single = outputs(tmp_path / "worker"), outputs(tmp_path / "single")
+    assert sorted(worker) == sorted(single)
+    assert "inovasi/lansia-smart/index.html" in worker
+    assert [name for name in worker if worker[name] != single[name]] == []

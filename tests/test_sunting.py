@@ -15,12 +15,12 @@ from pathlib import Path
 from conftest import ROOT
 
 from katalog.site import build_site
-from katalog.urls import page_of, site_path
+from katalog.urls import SiteAddress, page_of, site_path
 
 EDIT_PREFIX = "/edit/main/"
 EDIT_BUTTON = re.compile(r'<a href="([^"]+)" title="[^"]*" class="md-content__button md-icon" rel="edit">')
 ANY_EDIT_LINK = re.compile(r'href="([^"]*/edit/main/[^"]*)"')
-BUILD = build_site(ROOT)
+BUILD = build_site(ROOT, SiteAddress(repo_url="https://github.com/o/r", edit_uri="edit/main/docs/"))
 
 
 def repository_file(edit_url: str) -> str:
@@ -60,16 +60,17 @@ def test_hand_written_pages_edit_their_file_under_docs(site: Path):
 
 def test_generated_pages_edit_their_source_under_innovations_or_have_no_button(site: Path):
     for inv in BUILD.catalogue.innovations:
-        page = next(path for path, source in BUILD.plan.edit_paths.items() if source.endswith(inv.source_path))
+        page = page_of(inv)
+        assert repository_file(BUILD.plan.edit_urls[page]) == inv.source_path
         assert edit_button(site, page) == inv.source_path
         html = html_of(site, page)
         for result in inv.coaching:
             assert f"{EDIT_PREFIX}{result.source_path}" in html
     for coaching_round in BUILD.catalogue.rounds:
-        edit_paths = BUILD.plan.edit_paths.items()
-        page = next(path for path, source in edit_paths if source.endswith(coaching_round.source_path))
+        page = page_of(coaching_round)
+        assert repository_file(BUILD.plan.edit_urls[page]) == coaching_round.source_path
         assert edit_button(site, page) == coaching_round.source_path
-    without_source = [page for page in BUILD.pages if page not in BUILD.plan.edit_paths]
+    without_source = [page for page in BUILD.pages if page not in BUILD.plan.edit_urls]
     with_source = {page_of(item) for item in (*BUILD.catalogue.innovations, *BUILD.catalogue.rounds)}
     assert sorted(without_source) == sorted(set(BUILD.pages) - with_source)
     assert "kecamatan/index.md" in without_source and "katalog/index.md" in without_source

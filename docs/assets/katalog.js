@@ -29,6 +29,8 @@
     const boxes = Array.from(form.querySelectorAll("input[type=checkbox]"));
     const facetKeys = Array.from(new Set(boxes.map((box) => box.name)));
     const siteRoot = new URL(root.dataset.siteRoot, window.location.href);
+    // Pagefind's page-type filter and its values for profiles and for every other page, from the build.
+    const pageType = root.dataset.saringHalaman;
     const more = document.createElement("button");
     more.type = "button";
     more.className = "md-button";
@@ -117,7 +119,7 @@
     }
 
     function pagefindFilters(state) {
-      const filters = { halaman: "inovasi" };
+      const filters = { [pageType]: root.dataset.halamanProfil };
       for (const key of facetKeys) if (state.facets[key].length) filters[key] = { any: state.facets[key] };
       return filters;
     }
@@ -129,7 +131,7 @@
     async function showOtherPages(engine, state, current) {
       others.replaceChildren();
       if (hasFacets(state)) return;
-      const search = await engine.search(state.q, { filters: { halaman: "lain" } });
+      const search = await engine.search(state.q, { filters: { [pageType]: root.dataset.halamanLain } });
       const results = await Promise.all(search.results.slice(0, OTHER_PAGES).map((result) => result.data()));
       if (current !== run) return;
       for (const data of results) {

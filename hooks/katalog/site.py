@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urljoin
 
 import nh3
 
 from . import export, urls
 from .load import CONTENT_DIR, SCHEMA_DIR, load_catalogue
 from .model import Catalogue
+from .pages import generated_pages, winners_context
 from .regions import load_regions
-from .render import Renderer, SiteLinks
+from .render import Renderer
 
-DOCS_DIR = "docs"
 SITE_NAME = "Katalog Inovasi Kecamatan Jawa Timur"
 DATA_PATHS = (export.JSON_PATH, export.CSV_PATH, export.FEED_PATH)
-# What generated pages may contain after Markdown rendering (see sanitize()).
-_SAFE_TAGS = {
+# What a page that renders contributor Markdown may contain after Markdown rendering (see sanitize()).
+# A superset of policy.ALLOWED_HTML: it also holds what Markdown itself writes.
+SAFE_TAGS = {
     "a",
     "abbr",
     "blockquote",
@@ -62,7 +61,7 @@ _SAFE_TAGS = {
     "tr",
     "ul",
 }
-_SAFE_ATTRIBUTES: dict[str, set[str]] = {
+SAFE_ATTRIBUTES: dict[str, set[str]] = {
     "*": {"class", "id", "title"},
     "a": {"href"},
     "img": {"src", "alt", "width", "height"},
@@ -72,65 +71,29 @@ _SAFE_ATTRIBUTES: dict[str, set[str]] = {
 }
 
 
-# Interactive pages (the matrix, the readiness check) also keep their form controls and data attributes.
-# They hold no contributor Markdown, only escaped values; no <form> is allowed, so nothing can be submitted.
-_TOOL_TAGS = _SAFE_TAGS | {"caption", "fieldset", "input", "label", "legend"}
-_TOOL_ATTRIBUTES = {
-    **_SAFE_ATTRIBUTES,
-    "div": {"hidden"},
-    "input": {"type", "name", "value", "checked", "autocomplete", "maxlength"},
-    "table": {"data-kki-urut"},
-    "td": {"align", "data-label", "data-nilai"},
-    "th": {"align", "scope", "data-label", "data-nilai", "data-urut"},
-}
-
-
 @dataclass(frozen=True)
 class SitePlan:
-    """What MkDocs needs before it reads any generated page: which files exist, where their sources are,
-    and the trusted pieces the hooks add (the home page's winners, the tool pages' scripts)."""
+    """What MkDocs needs before it reads any generated page, derived from the page records: which files
+    exist, where their edit buttons go, which pages are sanitised, and the home page's winners."""
 
     page_paths: tuple[str, ...]  # generated pages, in the order they are rendered
     data_paths: tuple[str, ...]  # JSON, CSV and feed files
-    edit_paths: dict[str, str]  # page path -> source file, relative to docs/ (what MkDocs' File.edit_uri wants)
+    edit_urls: dict[str, str]  # page path -> its edit button's URL (pages with a source file of their own)
+    sanitized_paths: frozenset[str]  # pages that render contributor Markdown: their HTML goes through sanitize()
     assets: dict[str, Path]  # site path -> file next to a write-up (images and the like)
     winners: str  # Markdown for the home page's winners table
-    islands: dict[str, str]  # page path -> trusted HTML (scripts, their JSON data) appended after sanitising
-
-    def holds_contributor_markup(self, page_path: str) -> bool:
-        """Pages whose Markdown includes a write-up's own body, which the sanitizer then re-checks."""
-        return page_path.startswith("inovasi/") and page_path in self.edit_paths
-
-    def is_tool_page(self, page_path: str) -> bool:
-        """The interactive pages (matrix, readiness check): sanitised with form controls allowed."""
-        return page_path in self.islands
-
-    def needs_sanitizing(self, page_path: str) -> bool:
-        """Write-up and tool pages; the other generated pages hold only escaped data."""
-        return self.is_tool_page(page_path) or self.holds_contributor_markup(page_path)
-
-    def published_html(self, page_path: str, clean_html: str) -> str:
-        """A sanitised page with its trusted scripts (if any) appended."""
-        return clean_html + self.islands.get(page_path, "")
 
 
-def sanitize(html: str, tool: bool = False) -> str:
-    """Generated HTML through an allow-list: anything else is stripped (defence in depth: the validator
+def sanitize(html: str) -> str:
+    """A page's HTML through an allow-list: anything else is stripped (defence in depth: the validator
     already refuses raw HTML outside policy.ALLOWED_HTML)."""
     return nh3.clean(
         html,
-        tags=_TOOL_TAGS if tool else _SAFE_TAGS,
-        attributes=_TOOL_ATTRIBUTES if tool else _SAFE_ATTRIBUTES,
+        tags=SAFE_TAGS,
+        attributes=SAFE_ATTRIBUTES,
         url_schemes={"http", "https", "mailto"},
         link_rel=None,
     )
-
-
-def edit_base(repo_url: str | None, edit_uri: str | None) -> str | None:
-    """The repository's edit URL for its root, from MkDocs' repo_url and edit_uri ("edit/main/docs/")."""
-    if not repo_url or not edit_uri:
-        return None
-    return urljoin(repo_url.rstrip("/") + "/", edit_uri.rstrip("/") + "/../")
 
 
 def regions_credit() -> str:
@@ -144,49 +107,43 @@ class SiteBuilder:
     build_site() runs the steps in this process; katalog.background runs them in a second one.
     """
 
-    def __init__(
-        self,
-        root: Path,
-        site_url: str = "http://127.0.0.1:8000/",
-        repo_url: str | None = None,
-        edit_uri: str | None = None,
-    ) -> None:
+    def __init__(self, root: Path, address: urls.SiteAddress) -> None:
         self.root = root
-        self.site_url = site_url
+        self.address = address
         self.catalogue = load_catalogue(root)  # raises CatalogueError with every problem
         self.schema_dir = root / CONTENT_DIR / SCHEMA_DIR
-        self.renderer = Renderer(
-            self.catalogue, SiteLinks(edit_base(repo_url, edit_uri)), regions_credit(), self.schema_dir
-        )
-        self.page_jobs = dict(self.renderer.page_jobs())  # page path -> how to render it, in plan order
+        self.renderer = Renderer(self.catalogue, address, regions_credit())
+        self.pages = {page.path: page for page in generated_pages(self.catalogue, self.schema_dir)}
 
     def plan(self) -> SitePlan:
-        catalogue = self.catalogue
-        edit_paths = {urls.page_of(inv): posixpath.relpath(inv.source_path, DOCS_DIR) for inv in catalogue.innovations}
-        edit_paths |= {urls.page_of(item): posixpath.relpath(item.source_path, DOCS_DIR) for item in catalogue.rounds}
-        assets = {f"data/{schema.name}": schema for schema in sorted(self.schema_dir.glob("*.schema.json"))}
-        for inv in catalogue.innovations:
-            folder = self.root / CONTENT_DIR / inv.slug
-            for file in sorted(folder.iterdir()):
-                if file.is_file() and file.suffix != ".md" and not file.name.startswith("."):
-                    assets[posixpath.join(posixpath.dirname(urls.page_of(inv)), file.name)] = file
+        edit_urls = {path: self.address.edit_url(page.source) for path, page in self.pages.items() if page.source}
         return SitePlan(
-            page_paths=tuple(self.page_jobs),
+            page_paths=tuple(self.pages),
             data_paths=DATA_PATHS,
-            edit_paths=edit_paths,
-            assets=assets,
-            winners=self.renderer.winners(),
-            islands=self.renderer.islands(),
+            edit_urls={path: url for path, url in edit_urls.items() if url},
+            sanitized_paths=frozenset(path for path, page in self.pages.items() if page.contributor_markdown),
+            assets=self._assets(),
+            winners=self.renderer.render("pemenang.md.j2", winners_context(self.catalogue)),
         )
 
+    def _assets(self) -> dict[str, Path]:
+        assets = {urls.schema_path(schema.name): schema for schema in sorted(self.schema_dir.glob("*.schema.json"))}
+        for inv in self.catalogue.innovations:
+            for file in sorted((self.root / CONTENT_DIR / inv.slug).iterdir()):
+                if file.is_file() and file.suffix != ".md" and not file.name.startswith("."):
+                    assets[urls.attachment_path(inv, file.name)] = file
+        return assets
+
     def render(self, page_path: str) -> str:
-        return self.page_jobs[page_path]()
+        page = self.pages[page_path]
+        return self.renderer.render(page.template, {"here": page.path, "scripts": page.scripts, **page.context()})
 
     def data_files(self) -> dict[str, str | bytes]:
+        site_url = self.address.site_url
         return {
-            export.JSON_PATH: export.catalogue_json(self.catalogue, self.site_url),
-            export.CSV_PATH: export.catalogue_csv(self.catalogue, self.site_url),
-            export.FEED_PATH: export.feed_json(self.catalogue, self.site_url, SITE_NAME),
+            export.JSON_PATH: export.catalogue_json(self.catalogue, site_url),
+            export.CSV_PATH: export.catalogue_csv(self.catalogue, site_url),
+            export.FEED_PATH: export.feed_json(self.catalogue, site_url, SITE_NAME),
         }
 
 
@@ -198,12 +155,11 @@ class SiteBuild:
     data_files: dict[str, str | bytes]  # site path -> content (JSON, CSV, feed)
 
 
-def build_site(
-    root: Path, site_url: str = "http://127.0.0.1:8000/", repo_url: str | None = None, edit_uri: str | None = None
-) -> SiteBuild:
+def build_site(root: Path, address: urls.SiteAddress | None = None) -> SiteBuild:
     """The whole build in this process (scripts and tests; the hooks use katalog.background)."""
-    builder = SiteBuilder(root, site_url, repo_url, edit_uri)
-    return SiteBuild(builder.catalogue, builder.plan(), builder.renderer.pages(), builder.data_files())
+    builder = SiteBuilder(root, address or urls.SiteAddress())
+    pages = {path: builder.render(path) for path in builder.pages}
+    return SiteBuild(builder.catalogue, builder.plan(), pages, builder.data_files())
 
 
 __all__ = ["SiteBuild", "SiteBuilder", "SitePlan", "build_site", "sanitize"]

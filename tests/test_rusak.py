@@ -55,6 +55,7 @@ CASES: dict[str, tuple[Expected, ...]] = {
         ("tipe-bidang-bukan-daftar/index.md", 18, "harus berupa daftar (baris berawalan '- '), bukan 'sosial'"),
     ),
     "tipe-sumber-berupa-angka": (
+        ("tipe-sumber-berupa-angka/index.md", 16, "sumber 'S1' tidak ada di daftar sumber; yang ada: belum ada"),
         ("tipe-sumber-berupa-angka/index.md", 26, "harus berupa daftar (baris berawalan '- '), bukan 5"),
         (
             "tipe-sumber-berupa-angka/index.md",
@@ -90,10 +91,10 @@ CASES: dict[str, tuple[Expected, ...]] = {
         ("id-ganda/index.md", 2, "id 'lansia-smart' sudah dipakai oleh innovations/lansia-smart/index.md"),
     ),
     "kecamatan-salah-ketik": (
-        ("kecamatan-salah-ketik/index.md", 8, "'Junrejoo' tidak ada dalam data wilayah Jawa Timur; mungkin maksud"),
+        ("kecamatan-salah-ketik/index.md", 9, "'Junrejoo' tidak ada dalam data wilayah Jawa Timur; mungkin maksud"),
     ),
     "kode-kecamatan-tidak-ada": (
-        ("kode-kecamatan-tidak-ada/index.md", 8, "kode 35.79.04 tidak ada dalam data wilayah Jawa Timur"),
+        ("kode-kecamatan-tidak-ada/index.md", 9, "kode '35.79.04' tidak ada dalam data wilayah Jawa Timur"),
     ),
     "pembinaan-tanpa-inovasi": (
         ("pembinaan-tanpa-inovasi/pembinaan-2024.md", 0, "hasil pembinaan untuk inovasi 'pembinaan-tanpa-inovasi'"),

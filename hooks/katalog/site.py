@@ -165,11 +165,11 @@ class SiteBuilder:
         edit_paths = {urls.page_of(inv): posixpath.relpath(inv.source_path, DOCS_DIR) for inv in catalogue.innovations}
         edit_paths |= {urls.page_of(item): posixpath.relpath(item.source_path, DOCS_DIR) for item in catalogue.rounds}
         assets = {f"data/{schema.name}": schema for schema in sorted(self.schema_dir.glob("*.schema.json"))}
-        for inv in catalogue.innovations:
-            folder = self.root / CONTENT_DIR / inv.slug
-            for file in sorted(folder.iterdir()):
-                if file.is_file() and file.suffix != ".md" and not file.name.startswith("."):
-                    assets[posixpath.join(posixpath.dirname(urls.page_of(inv)), file.name)] = file
+        for inv in catalogue.innovations:  # only the attachments load.py vetted (type, size, no symlink)
+            for name in inv.attachments:
+                assets[posixpath.join(posixpath.dirname(urls.page_of(inv)), name)] = (
+                    self.root / inv.source_path
+                ).parent / name
         return SitePlan(
             page_paths=tuple(self.page_jobs),
             data_paths=DATA_PATHS,

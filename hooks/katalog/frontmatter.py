@@ -22,7 +22,7 @@ import yaml
 
 from .problems import Problem, show
 
-MAX_FILE_BYTES = 200_000
+MAX_FILE_BYTES = 100_000  # the longest real write-up is 3 KB; Markdown time grows with size
 MAX_DEPTH = 16  # the deepest real front matter is 4 levels; deeper is an accident or an attack
 FieldPath = tuple[str | int, ...]
 

@@ -47,8 +47,16 @@ _REFERENCE = re.compile(r"^ {0,3}\[([^\]]+)\]:\s*<?([^\s>]+)")  # [label]: url
 _REFERENCE_USE = re.compile(r"(!?)\[([^\]]*)\](?:\[([^\]]*)\])?(?![(:])")
 _ANCHOR = re.compile(r"\{[^{}]*#[^{}\s]+[^{}]*\}\s*$")  # attr_list: "## Judul { #id }"
 _BLOCK_TAGS = ("figure", "details")
-# Python-Markdown looks for the end of every "[" across its whole paragraph: time grows with their product.
-MAX_BRACKETS_PER_PARAGRAPH = 200
+# Python-Markdown looks for the "]" closing every "[" across the rest of its paragraph: an unclosed "[" costs
+# the length of what follows it, so 16 KB of "[" took 23 s. scripts/bench_markdown.py measures about 0.7 µs a
+# character scanned; the budget keeps a write-up's bracket scanning under a second.
+MAX_BRACKET_WORK = 1_500_000
+MAX_QUOTE_DEPTH = 8  # nested ">" cost grows with the square of their depth
+_DEEP_QUOTE = re.compile(rf"^\s*(?:>\s*){{{MAX_QUOTE_DEPTH + 1},}}")
+_TOO_MANY_BRACKETS = (
+    "paragraf ini memuat terlalu banyak tanda '[' tanpa pasangan ']'; tutup setiap '[' dengan ']', "
+    "tulis '\\[' untuk tanda kurung siku biasa, atau pecah menjadi beberapa paragraf"
+)
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>")
 _SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
 # The scaffold (scripts/baru.py) starts each body section with a line "ISI: <what to write>".
@@ -110,18 +118,20 @@ def body_problems(
     images = {name for name in attachments if Path(name).suffix.lower() in IMAGE_SUFFIXES}
     references = _references(body)
     open_blocks: list[tuple[str, int]] = []
-    brackets, paragraph_line = 0, first_line
+    paragraph: list[str] = []
+    paragraph_line, bracket_work = first_line, 0
     for line_number, line in prose_lines(body, first_line):
         if not line.strip():
-            brackets, paragraph_line = 0, line_number + 1
-        brackets += line.count("[")
-        if brackets > MAX_BRACKETS_PER_PARAGRAPH:
-            message = (
-                f"paragraf ini memuat lebih dari {MAX_BRACKETS_PER_PARAGRAPH} tanda '['; pecah menjadi beberapa "
-                "paragraf, atau tulis '\\[' untuk tanda kurung siku biasa"
-            )
-            problems.append(Problem(path, paragraph_line, "", message))
-            brackets = -(10**9)  # once per paragraph
+            bracket_work += _bracket_work("\n".join(paragraph))
+            if bracket_work > MAX_BRACKET_WORK:
+                problems.append(Problem(path, paragraph_line, "", _TOO_MANY_BRACKETS))
+                bracket_work = -(10**12)  # once a file
+            paragraph, paragraph_line = [], line_number + 1
+        elif "[" in line or paragraph:
+            paragraph.append(line)
+        if line.lstrip().startswith(">") and _DEEP_QUOTE.match(line):
+            message = f"kutipan '>' bertingkat lebih dari {MAX_QUOTE_DEPTH} lapis; tulis kutipannya lebih datar"
+            problems.append(Problem(path, line_number, "", message))
         # Most prose lines hold no markup at all: each scan runs only where its opening character occurs.
         has_angle, has_link = "<" in line, "](" in line
         if has_angle:
@@ -152,10 +162,25 @@ def body_problems(
             problems.append(Problem(path, line_number, "", _UNFILLED_HINT))
         if "[" in line:
             problems += citation_problems(line, line_number, path, source_ids)
+    if bracket_work + _bracket_work("\n".join(paragraph)) > MAX_BRACKET_WORK:
+        problems.append(Problem(path, paragraph_line, "", _TOO_MANY_BRACKETS))
     for tag, line_number in open_blocks:
         message = f"<{tag}> dibuka tetapi tidak ditutup; tambahkan </{tag}> (tanpanya sisa profil ikut tertelan)"
         problems.append(Problem(path, line_number, "", message))
     return problems, links
+
+
+def _bracket_work(paragraph: str) -> int:
+    """How many characters Python-Markdown scans looking for the "]" of each "[" in a paragraph."""
+    if "[" not in paragraph:
+        return 0
+    work, opened = 0, []
+    for index, char in enumerate(paragraph):
+        if char == "[" and (index == 0 or paragraph[index - 1] != "\\"):
+            opened.append(index)
+        elif char == "]" and opened:
+            work += index - opened.pop()
+    return work + sum(len(paragraph) - index for index in opened)
 
 
 def _references(body: str) -> dict[str, str]:
@@ -345,7 +370,9 @@ def page_link_problems(links: list[PageLink], pages: set[str]) -> list[Problem]:
 
 
 def missing_sections(body: str, required: tuple[str, ...]) -> list[str]:
-    headings = {match.strip().lower() for match in re.findall(r"^##\s+(.+?)\s*#*\s*$", body, flags=re.MULTILINE)}
+    # "## Dampak { .kelas }": an attribute list is not part of the heading's text.
+    pattern = r"^##\s+(.+?)\s*#*\s*(?:\{[^{}]*\}\s*)?$"
+    headings = {match.strip().lower() for match in re.findall(pattern, body, flags=re.MULTILINE)}
     return [section for section in required if section.lower() not in headings]
 
 

@@ -49,6 +49,7 @@ class Folder:
     write_up: Path | None = None
     results: list[Path] = field(default_factory=list)
     attachments: list[str] = field(default_factory=list)
+    write_up_refused: bool = False  # an index.md is there but refused (a symlink): its results are not orphans
 
 
 @dataclass
@@ -146,7 +147,7 @@ def _rounds(folder: os.DirEntry[str], root: Path, inventory: Inventory, problems
 
 
 def _folder(path: Path, root: Path, problems: list[Problem]) -> Folder:
-    folder = Folder(path)
+    folder = Folder(path, write_up_refused=(path / WRITE_UP).is_symlink())
     for entry in _entries(path, root, problems):
         rel, name = _rel(entry, root), entry.name
         if entry.is_dir(follow_symlinks=False):

@@ -61,7 +61,12 @@ def check_catalogue(root: Path, regions: Regions | None = None) -> tuple[Catalog
         write_up = folder.write_up
         for file in folder.results:
             result, found, result_links = _load_result(
-                file, root, schema_dir, inventory.round_ids, write_up is not None, folder.attachments
+                file,
+                root,
+                schema_dir,
+                inventory.round_ids,
+                write_up is not None or folder.write_up_refused,
+                folder.attachments,
             )
             problems += found
             links += result_links

@@ -5,11 +5,12 @@ Nothing is dropped: a single problem anywhere fails the whole load, with all pro
 
 from __future__ import annotations
 
+import posixpath
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from . import policy, urls
+from . import export, policy, urls
 from .frontmatter import Document, decode, parse_document, parse_yaml_file, read_document
 from .inventory import COACHING_FILE, ROUNDS_DIR, SCHEMA_DIR, SLUG, WRITE_UP, take_inventory
 from .model import (
@@ -91,7 +92,7 @@ def check_catalogue(root: Path, regions: Regions | None = None) -> tuple[Catalog
     if problems:
         return None, problems
     # A page exists only for a valid record: links to pages are checked once every record is.
-    problems = policy.page_link_problems(links, site_pages(catalogue, root))
+    problems = policy.page_link_problems(links, site_pages(catalogue, root), site_files(catalogue, root))
     if problems:
         return None, problems
     return catalogue, []
@@ -119,6 +120,18 @@ def site_pages(catalogue: Catalogue, root: Path) -> set[str]:
     if docs.is_dir():
         pages |= {file.relative_to(docs).as_posix() for file in docs.rglob("*.md")}
     return pages
+
+
+def site_files(catalogue: Catalogue, root: Path) -> set[str]:
+    """The site path of every file the site publishes besides its pages: docs assets, data, attachments."""
+    files = {export.JSON_PATH, export.CSV_PATH, export.FEED_PATH}
+    files |= {f"data/{schema.name}" for schema in (root / CONTENT_DIR / SCHEMA_DIR).glob("*.schema.json")}
+    for inv in catalogue.innovations:
+        files |= {posixpath.join(posixpath.dirname(urls.page_of(inv)), name) for name in inv.attachments}
+    docs = root / "docs"
+    if docs.is_dir():
+        files |= {file.relative_to(docs).as_posix() for file in docs.rglob("*") if file.is_file()}
+    return files
 
 
 def _identity_problems(innovation: Innovation, folder: Path, content_dir: Path, root: Path) -> list[Problem]:

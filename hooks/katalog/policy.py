@@ -350,21 +350,25 @@ def _missing_link(url: str, folder: Path, path: str, line: int) -> list[Problem]
     return [Problem(path, line, "", message)]
 
 
-def page_link_problems(links: list[PageLink], pages: set[str]) -> list[Problem]:
-    """Absolute links ("/inovasi/x/index.md") must name a page the site will have, as MkDocs checks them."""
+def page_link_problems(links: list[PageLink], pages: set[str], files: set[str]) -> list[Problem]:
+    """Absolute links must name a page of the site by its Markdown file ("/inovasi/x/index.md") or a file the
+    site publishes, exactly as MkDocs checks them (validation.links.absolute_links: relative_to_docs)."""
     problems = []
     for link in links:
         target = unquote(link.url.split("#", 1)[0].split("?", 1)[0]).lstrip("/")
-        if target == "" or target.endswith("/"):
-            target += "index.md"
-        if target in pages:
+        if target in pages or target in files:
             continue
-        close = difflib.get_close_matches(target, sorted(pages), n=1, cutoff=0.8)
-        hint = f" (mungkin maksud Anda '/{close[0]}'?)" if close else ""
-        message = (
-            f"tautan {show(_short(link.url))} tidak menuju halaman situs yang ada{hint}; tautan ke inovasi lain "
-            "ditulis '/inovasi/<id>/index.md' atau '../<id>/index.md'"
-        )
+        stem = target.rstrip("/")
+        written = next((page for page in (f"{stem}/index.md", f"{stem}.md") if page in pages), None)
+        if written:
+            message = f"tautan {show(_short(link.url))} harus menyebut berkas halamannya: tulis '/{written}'"
+        else:
+            close = difflib.get_close_matches(target, sorted(pages), n=1, cutoff=0.8)
+            hint = f" (mungkin maksud Anda '/{close[0]}'?)" if close else ""
+            message = (
+                f"tautan {show(_short(link.url))} tidak menuju halaman situs yang ada{hint}; tautan ke inovasi "
+                "lain ditulis '/inovasi/<id>/index.md' atau '../<id>/index.md'"
+            )
         problems.append(Problem(link.path, link.line, "", message))
     return problems
 

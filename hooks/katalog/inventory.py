@@ -15,7 +15,8 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .problems import Problem, show
+from .frontmatter import FORBIDDEN_CHARACTER
+from .problems import Problem, show, visible
 
 SCHEMA_DIR = "_skema"
 ROUNDS_DIR = "_pembinaan"
@@ -94,7 +95,8 @@ def take_inventory(content_dir: Path, root: Path) -> tuple[Inventory, list[Probl
 
 
 def _rel(entry: os.DirEntry[str] | Path, root: Path) -> str:
-    return Path(entry).relative_to(root).as_posix()
+    """The path for messages: a name's invisible characters and bytes that are not UTF-8 spelled out."""
+    return visible(Path(entry).relative_to(root).as_posix())
 
 
 def _entries(folder: Path, root: Path, problems: list[Problem]) -> list[os.DirEntry[str]]:
@@ -103,7 +105,13 @@ def _entries(folder: Path, root: Path, problems: list[Problem]) -> list[os.DirEn
         entries = sorted(scan, key=lambda entry: entry.name)
     kept = []
     for entry in entries:
-        if entry.is_symlink():
+        if FORBIDDEN_CHARACTER.search(entry.name):  # bytes that are not UTF-8, controls, bidi overrides
+            message = (
+                f"nama {show(entry.name)} berisi karakter yang tidak diizinkan; ganti namanya dengan huruf, "
+                "angka, '-' atau '_' saja"
+            )
+            problems.append(Problem(_rel(entry, root), 0, "", message))
+        elif entry.is_symlink():
             message = (
                 "tautan simbolik (symlink) tidak diizinkan di innovations/; "
                 "salin berkasnya ke sini sebagai berkas biasa"

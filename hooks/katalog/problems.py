@@ -34,7 +34,12 @@ def show(value: object) -> str:
     (U+200B as \\u200b), so a contributor sees what is really there."""
     if not isinstance(value, str):
         return str(value)
-    return "'" + "".join(_visible(char) for char in value) + "'"
+    return f"'{visible(value)}'"
+
+
+def visible(text: str) -> str:
+    """The text with invisible, control, bidi and undecodable characters spelled out (U+200B as \\u200b)."""
+    return "".join(_visible(char) for char in text)
 
 
 def _visible(char: str) -> str:

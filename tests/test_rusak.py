@@ -186,6 +186,14 @@ CASES: dict[str, tuple[Expected, ...]] = {
     "tautan-profil-tidak-ada": (
         ("tautan-profil-tidak-ada/index.md", 34, "tautan '/inovasi/tidak-ada/index.md' tidak menuju halaman situs"),
     ),
+    "tautan-penanda-tidak-ada": (
+        (
+            "tautan-penanda-tidak-ada/index.md",
+            34,
+            "halaman itu tidak punya penanda '#tidak-ada'; penanda yang ada: #cara",
+        ),
+        ("tautan-penanda-tidak-ada/index.md", 34, "halaman itu tidak punya penanda '#replikasi-nggak'"),
+    ),
     "html-blok-tidak-ditutup": (("html-blok-tidak-ditutup/index.md", 36, "<details> dibuka tetapi tidak ditutup"),),
     "gambar-keluar-repositori": (
         ("gambar-keluar-repositori/index.md", 36, "gambar '../../../etc/kunci.png' berada di luar folder tulisan ini"),

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from . import export, policy, urls
+from . import anchors, export, policy, urls
 from .frontmatter import Document, decode, parse_document, parse_yaml_file, read_document
 from .inventory import COACHING_FILE, ROUNDS_DIR, SCHEMA_DIR, SLUG, WRITE_UP, take_inventory
 from .model import (
@@ -27,6 +27,7 @@ from .model import (
 )
 from .problems import CatalogueError, Problem, show
 from .regions import Kecamatan, Regions, load_regions, locate_kecamatan
+from .render import Renderer, SiteLinks
 from .schema import passes_quickly, schema_problems, validator_for
 
 CONTENT_DIR = "innovations"
@@ -93,6 +94,8 @@ def check_catalogue(root: Path, regions: Regions | None = None) -> tuple[Catalog
         return None, problems
     # A page exists only for a valid record: links to pages are checked once every record is.
     problems = policy.page_link_problems(links, site_pages(catalogue, root), site_files(catalogue, root))
+    if not problems and any("#" in link.url for link in links):
+        problems = _anchor_problems(links, catalogue, root)
     if problems:
         return None, problems
     return catalogue, []
@@ -132,6 +135,22 @@ def site_files(catalogue: Catalogue, root: Path) -> set[str]:
     if docs.is_dir():
         files |= {file.relative_to(docs).as_posix() for file in docs.rglob("*") if file.is_file()}
     return files
+
+
+def _anchor_problems(links: list[policy.PageLink], catalogue: Catalogue, root: Path) -> list[Problem]:
+    """Anchors in body links, against the ids of the Markdown the build will hand MkDocs."""
+    page_of_source = {inv.source_path: urls.page_of(inv) for inv in catalogue.innovations}
+    page_of_source |= {
+        result.source_path: urls.page_of(inv) for inv in catalogue.innovations for result in inv.coaching
+    }
+    renderer = Renderer(catalogue, SiteLinks(None), "", root / CONTENT_DIR / SCHEMA_DIR)
+    generated = dict(renderer.page_jobs())
+    hand_written = anchors.docs_markdown(root / "docs")
+
+    def markdown_of(page: str) -> str | None:
+        return generated[page]() if page in generated else hand_written(page)
+
+    return anchors.anchor_problems(links, page_of_source, markdown_of)
 
 
 def _identity_problems(innovation: Innovation, folder: Path, content_dir: Path, root: Path) -> list[Problem]:

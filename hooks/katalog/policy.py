@@ -93,7 +93,8 @@ def _tag_attributes(tag_text: str) -> list[tuple[str, str]]:
 
 @dataclass(frozen=True)
 class PageLink:
-    """A link from a body to a page of the site ("/inovasi/x/index.md"), checked once every page is known."""
+    """A link from a body to a page of the site ("/inovasi/x/index.md") or to a place on one ("#replikasi"),
+    checked once every page is known."""
 
     path: str
     line: int
@@ -254,6 +255,8 @@ def _url_problems(
     if url.startswith("/") and not url.startswith("//"):
         links.append(PageLink(path, line, url))
         return []
+    if "#" in url:  # its anchor is checked once every page is known (katalog.anchors)
+        links.append(PageLink(path, line, url))
     return _missing_link(url, folder, path, line)
 
 
@@ -355,6 +358,8 @@ def page_link_problems(links: list[PageLink], pages: set[str], files: set[str]) 
     site publishes, exactly as MkDocs checks them (validation.links.absolute_links: relative_to_docs)."""
     problems = []
     for link in links:
+        if not link.url.startswith("/"):
+            continue  # a relative link: _missing_link checked its file
         target = unquote(link.url.split("#", 1)[0].split("?", 1)[0]).lstrip("/")
         if target in pages or target in files:
             continue

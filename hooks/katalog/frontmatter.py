@@ -285,6 +285,8 @@ class _Walk:
         return value
 
     def text_problems(self, value: str, field_path: FieldPath, line: int) -> None:
+        if value.isascii() and value.isprintable() and (value.strip() or not value):
+            return  # most values: plain visible ASCII, nothing to look for
         found = FORBIDDEN_CHARACTER.search(value)
         if found:
             self.problem(line, field_path, forbidden_character_message(found.group()))

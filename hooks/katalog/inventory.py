@@ -96,7 +96,8 @@ def take_inventory(content_dir: Path, root: Path) -> tuple[Inventory, list[Probl
 
 def _rel(entry: os.DirEntry[str] | Path, root: Path) -> str:
     """The path for messages: a name's invisible characters and bytes that are not UTF-8 spelled out."""
-    return visible(Path(entry).relative_to(root).as_posix())
+    rel = os.path.relpath(entry, root).replace(os.sep, "/")
+    return rel if rel.isascii() and rel.isprintable() else visible(rel)
 
 
 def _entries(folder: Path, root: Path, problems: list[Problem]) -> list[os.DirEntry[str]]:

@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     worst = 0.0
     for label, shape in SHAPES.items():
         body = shape(args.ukuran)[: args.ukuran]
-        problems, _ = body_problems(body, 1, "x.md", {"S1"}, args.root / "innovations" / "x")
+        _, problems = body_problems(body, 1, "x.md", {"S1"}, args.root / "innovations" / "x")
         if problems:  # never converted: the build refuses it before Markdown sees it
             print(f"      -    ditolak validator   {label} ({len(body) // 1000} KB)", flush=True)
             continue

@@ -62,7 +62,7 @@ def check_catalogue(root: Path, regions: Regions | None = None) -> tuple[Catalog
         results: list[CoachingResult] = []
         write_up = folder.write_up
         for file in folder.results:
-            result, found, result_links = _load_result(
+            result, result_links, found = _load_result(
                 file,
                 root,
                 schema_dir,
@@ -79,7 +79,7 @@ def check_catalogue(root: Path, regions: Regions | None = None) -> tuple[Catalog
                 message = f"folder tanpa {WRITE_UP}; setiap inovasi butuh berkas {WRITE_UP}"
                 problems.append(Problem(_rel(folder.path, root) + "/", 0, "", message))
             continue
-        innovation, found, body_links = _load_innovation(
+        innovation, body_links, found = _load_innovation(
             write_up, root, schema_dir, regions, tuple(results), tuple(folder.attachments)
         )
         problems += found
@@ -223,12 +223,12 @@ def _load_innovation(
     regions: Regions,
     results: tuple[CoachingResult, ...],
     attachments: tuple[str, ...],
-) -> tuple[Innovation | None, list[Problem], list[policy.PageLink]]:
+) -> tuple[Innovation | None, list[policy.PageLink], list[Problem]]:
     """Every check runs, whatever the others found: a schema problem does not hide a region problem."""
     rel = _rel(file, root)
     document, problems = read_document(file, rel)
     if document is None:
-        return None, problems, []
+        return None, [], problems
     problems += _validated(document, schema_dir, "inovasi")
     schema_valid = not problems
     data = document.data
@@ -237,11 +237,11 @@ def _load_innovation(
     source_ids = _declared_source_ids(data)
     problems += _duplicate_source_ids(document)
     problems += _award_source_problems(document, source_ids)
-    body_problems, links = _body_problems(document, source_ids, file.parent, STORY_SECTIONS, attachments)
+    links, body_problems = _body_problems(document, source_ids, file.parent, STORY_SECTIONS, attachments)
     problems += body_problems
     problems += _field_citation_problems(document, _replication_texts(data), source_ids)
     if problems or kecamatan is None or not schema_valid:
-        return None, problems, []
+        return None, [], problems
 
     klasifikasi = data["klasifikasi"]
     replikasi = data.get("replikasi", {})
@@ -284,7 +284,7 @@ def _load_innovation(
         coaching=results,
         attachments=attachments,
     )
-    return innovation, [], links
+    return innovation, links, []
 
 
 def _place(document: Document, regions: Regions) -> tuple[Kecamatan | None, list[Problem]]:
@@ -317,28 +317,28 @@ def _award_source_problems(document: Document, source_ids: set[str]) -> list[Pro
 
 def _body_problems(
     document: Document, source_ids: set[str], folder: Path, required: tuple[str, ...], attachments: tuple[str, ...]
-) -> tuple[list[Problem], list[policy.PageLink]]:
-    problems, links = policy.body_problems(
+) -> tuple[list[policy.PageLink], list[Problem]]:
+    links, problems = policy.body_problems(
         document.body, document.body_line, document.path, source_ids, folder, attachments
     )
     if required:
         if not document.body.strip():
             message = "isi tulisan kosong; tulis kisahnya di bawah front matter dengan bagian: " + ", ".join(required)
-            return [*problems, Problem(document.path, document.body_line, "", message)], links
+            return links, [*problems, Problem(document.path, document.body_line, "", message)]
         missing = policy.missing_sections(document.body, required)
         if missing:
             message = "bagian wajib belum ada: " + ", ".join(f"'## {name}'" for name in missing)
             problems.append(Problem(document.path, document.body_line, "", message))
-    return problems, links
+    return links, problems
 
 
 def _load_result(
     file: Path, root: Path, schema_dir: Path, round_ids: set[str], innovation_exists: bool, attachments: list[str]
-) -> tuple[CoachingResult | None, list[Problem], list[policy.PageLink]]:
+) -> tuple[CoachingResult | None, list[policy.PageLink], list[Problem]]:
     rel = _rel(file, root)
     document, problems = read_document(file, rel)
     if document is None:
-        return None, problems, []
+        return None, [], problems
     problems += _validated(document, schema_dir, "pembinaan")
     schema_valid = not problems
     slug = file.parent.name
@@ -361,11 +361,11 @@ def _load_result(
         problems.append(Problem(rel, line, "putaran", message))
     source_ids = _declared_source_ids(data)
     problems += _duplicate_source_ids(document)
-    body_problems, links = _body_problems(document, source_ids, file.parent, (), tuple(attachments))
+    links, body_problems = _body_problems(document, source_ids, file.parent, (), tuple(attachments))
     problems += body_problems
     problems += _field_citation_problems(document, _cited_fields(data), source_ids)
     if problems or not schema_valid:
-        return None, problems, []
+        return None, [], problems
     return (
         CoachingResult(
             round_id=data["putaran"],

@@ -111,8 +111,8 @@ def _unsafe_scheme(url: str) -> str | None:
 
 def body_problems(
     body: str, first_line: int, path: str, source_ids: set[str], folder: Path, attachments: tuple[str, ...] = ()
-) -> tuple[list[Problem], list[PageLink]]:
-    """Every problem in a Markdown body, and its links to site pages (checked later, against all pages)."""
+) -> tuple[list[PageLink], list[Problem]]:
+    """A Markdown body's links to site pages (checked later, against all pages), and every problem in it."""
     problems: list[Problem] = []
     links: list[PageLink] = []
     allowed_tags = ", ".join(f"<{tag}>" for tag in ALLOWED_HTML)
@@ -168,7 +168,7 @@ def body_problems(
     for tag, line_number in open_blocks:
         message = f"<{tag}> dibuka tetapi tidak ditutup; tambahkan </{tag}> (tanpanya sisa profil ikut tertelan)"
         problems.append(Problem(path, line_number, "", message))
-    return problems, links
+    return links, problems
 
 
 def _bracket_work(paragraph: str) -> int:

@@ -1,8 +1,10 @@
 """A located problem in a write-up, reported to contributors in Indonesian, and the one printer for them.
 
 Convention for every check in the core: a check returns `list[Problem]` (empty when all is well); a step
-that also builds something returns `tuple[Thing | None, list[Problem]]`. Nothing raises for a contributor's
-mistake; only `load_catalogue` turns a non-empty list into a CatalogueError for the build.
+that also builds something returns a tuple whose last item is its problems, e.g.
+`tuple[Innovation | None, list[Problem]]` (a loader that also collects links: `(record, links, problems)`).
+Nothing raises for a contributor's mistake; only `load_catalogue` turns a non-empty list into a
+CatalogueError for the build.
 """
 
 from __future__ import annotations

@@ -44,7 +44,8 @@ SHAPES: dict[str, Shape] = {
     "'<' beruntun": lambda size: "<" * size,
     "'&' entitas terbuka": lambda size: "&#" * (size // 2),
     "kutipan '>' bertingkat": lambda size: ">" * min(size, 5_000) + " teks\n",
-    "daftar bertingkat": lambda size: "".join("  " * (i % 50) + "- butir\n" for i in range(size // 60)),
+    "daftar bertingkat 10 lapis": lambda size: "".join("    " * (i % 10) + "- butir\n" for i in range(size // 30)),
+    "daftar bertingkat 200 lapis": lambda size: "".join("    " * i + "- butir\n" for i in range(200)),
     "tabel lebar": lambda size: ("|" * 2000 + "\n") * (size // 2001),
 }
 

@@ -178,6 +178,7 @@ CASES: dict[str, tuple[Expected, ...]] = {
     # tracebacks and hangs
     "bertingkat-terlalu-dalam": (("bertingkat-terlalu-dalam/index.md", 6, "data bertingkat lebih dari 16 lapis"),),
     "nama-gambar-terlalu-panjang": (("nama-gambar-terlalu-panjang/index.md", 36, "berkas gambar 'aaaa"),),
+    "daftar-terlalu-dalam": (("daftar-terlalu-dalam/index.md", 47, "baris menjorok lebih dari 40 spasi"),),
     "kurung-siku-beruntun": (("kurung-siku-beruntun/index.md", 36, "terlalu banyak tanda '[' tanpa pasangan ']'"),),
     # what MkDocs would refuse in English, refused first in Indonesian at the write-up's line
     "tautan-referensi-javascript": (

@@ -52,6 +52,7 @@ _BLOCK_TAGS = ("figure", "details")
 # character scanned; the budget keeps a write-up's bracket scanning under a second.
 MAX_BRACKET_WORK = 1_500_000
 MAX_QUOTE_DEPTH = 8  # nested ">" cost grows with the square of their depth
+MAX_INDENT = 40  # ten list levels; at a thousand, Python-Markdown recurses past Python's limit
 _DEEP_QUOTE = re.compile(rf"^\s*(?:>\s*){{{MAX_QUOTE_DEPTH + 1},}}")
 _TOO_MANY_BRACKETS = (
     "paragraf ini memuat terlalu banyak tanda '[' tanpa pasangan ']'; tutup setiap '[' dengan ']', "
@@ -130,6 +131,11 @@ def body_problems(
             paragraph, paragraph_line = [], line_number + 1
         elif "[" in line or paragraph:
             paragraph.append(line)
+        if line[:1] in " \t" and len(line.expandtabs(4)) - len(line.lstrip()) > MAX_INDENT:
+            message = (
+                f"baris menjorok lebih dari {MAX_INDENT} spasi (daftar bertingkat terlalu dalam); kurangi tingkatannya"
+            )
+            problems.append(Problem(path, line_number, "", message))
         if line.lstrip().startswith(">") and _DEEP_QUOTE.match(line):
             message = f"kutipan '>' bertingkat lebih dari {MAX_QUOTE_DEPTH} lapis; tulis kutipannya lebih datar"
             problems.append(Problem(path, line_number, "", message))

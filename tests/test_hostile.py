@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -151,3 +152,15 @@ def test_file_names_that_hide_or_reverse_text_are_refused_visibly(content_root: 
         ("innovations/\\udcfe", "nama '\\udcfe' berisi karakter yang tidak diizinkan"),
         ("innovations/jamper/\\u202egpj.exe", "nama '\\u202egpj.exe' berisi karakter yang tidak diizinkan"),
     ]
+
+
+def test_no_build_of_ours_combines_strict_with_quiet():
+    """MkDocs 1.6 counts strict-mode warnings only when they are logged: `--strict -q` passes a broken site."""
+    places = [ROOT / "Makefile", *ROOT.glob("scripts/*.py"), *ROOT.glob("tests/*.py"), *ROOT.glob(".github/**/*.yml")]
+    quiet = re.compile(r"""(?<![\w-])(-q|--quiet)(?![\w-])|["']-q["']|["']--quiet["']""")
+    offenders = []
+    for place in places:
+        for number, line in enumerate(place.read_text(encoding="utf-8").split("\n"), start=1):
+            if "--strict" in line and "mkdocs" in line and quiet.search(line) and "quiet = re.compile" not in line:
+                offenders.append(f"{place.relative_to(ROOT)}:{number}")
+    assert offenders == []

@@ -199,6 +199,7 @@ CASES: dict[str, tuple[Expected, ...]] = {
     "gambar-keluar-repositori": (
         ("gambar-keluar-repositori/index.md", 36, "gambar '../../../etc/kunci.png' berada di luar folder tulisan ini"),
     ),
+    "atribut-skrip": (("atribut-skrip/index.md", 34, "atribut { nama=nilai } tidak diizinkan di isi tulisan"),),
     "penanda-bentrok": (
         ("penanda-bentrok/index.md", 36, "penanda { #… } tidak diizinkan di isi tulisan"),
         ("penanda-bentrok/index.md", 48, "penanda { #… } tidak diizinkan di isi tulisan"),

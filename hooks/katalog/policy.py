@@ -45,7 +45,9 @@ _TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)\b[^>]*>")  # opening tags: a lone c
 _MD_LINK = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)\s>]+)")
 _REFERENCE = re.compile(r"^ {0,3}\[([^\]]+)\]:\s*<?([^\s>]+)")  # [label]: url
 _REFERENCE_USE = re.compile(r"(!?)\[([^\]]*)\](?:\[([^\]]*)\])?(?![(:])")
-_ANCHOR = re.compile(r"\{[^{}]*#[^{}\s]+[^{}]*\}\s*$")  # attr_list: "## Judul { #id }"
+# attr_list: "## Judul { #id }", "[a](b){ onclick=x }": a brace group made only of .class, #id and key=value
+_BRACES = re.compile(r"\{:?([^{}]*)\}")
+_ATTRIBUTE = re.compile(r"""[.#][\w-]+|[\w:-]+=(?:"[^"]*"|'[^']*'|\S+)""")
 _BLOCK_TAGS = ("figure", "details")
 # Python-Markdown looks for the "]" closing every "[" across the rest of its paragraph: an unclosed "[" costs
 # the length of what follows it, so 16 KB of "[" took 23 s. scripts/bench_markdown.py measures about 0.7 µs a
@@ -159,12 +161,8 @@ def body_problems(
                     urls.append((True, references[label], False))
         for is_image, url, is_definition in urls:
             problems += _url_problems(url, is_image, is_definition, line_number, path, folder, images, links)
-        if "{" in line and _ANCHOR.search(line):
-            message = (
-                "penanda { #… } tidak diizinkan di isi tulisan: halaman profil memakai penanda sendiri "
-                "(#sumber-s1, #replikasi, …); MkDocs membuat penanda setiap judul bagian secara otomatis"
-            )
-            problems.append(Problem(path, line_number, "", message))
+        if "{" in line:
+            problems += _attribute_list_problems(line, line_number, path)
         if TEMPLATE_HINT.match(line):
             problems.append(Problem(path, line_number, "", _UNFILLED_HINT))
         if "[" in line:
@@ -175,6 +173,27 @@ def body_problems(
         message = f"<{tag}> dibuka tetapi tidak ditutup; tambahkan </{tag}> (tanpanya sisa profil ikut tertelan)"
         problems.append(Problem(path, line_number, "", message))
     return links, problems
+
+
+def _attribute_list_problems(line: str, line_number: int, path: str) -> list[Problem]:
+    """Attribute lists may add classes only: an id could take over a generated anchor, any other attribute
+    (onclick=, style=) is stripped by the sanitiser, so it is refused here, where the contributor sees it."""
+    problems = []
+    for group in _BRACES.finditer(line):
+        tokens = group.group(1).split()
+        if not tokens or not all(_ATTRIBUTE.fullmatch(token) for token in tokens):
+            continue  # prose in braces, not an attribute list
+        if any(token.startswith("#") for token in tokens):
+            message = (
+                "penanda { #… } tidak diizinkan di isi tulisan: halaman profil memakai penanda sendiri "
+                "(#sumber-s1, #replikasi, …); MkDocs membuat penanda setiap judul bagian secara otomatis"
+            )
+        elif any("=" in token for token in tokens):
+            message = "atribut { nama=nilai } tidak diizinkan di isi tulisan; hanya kelas { .nama } yang boleh"
+        else:
+            continue
+        problems.append(Problem(path, line_number, "", message))
+    return problems
 
 
 def _bracket_work(paragraph: str) -> int:

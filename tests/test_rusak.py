@@ -211,7 +211,7 @@ def lay_over(content: Path, case: str) -> None:
     shutil.copytree(BROKEN / case, content, dirs_exist_ok=True)
     if case == "lampiran-symlink":  # made here: the repository carries no link to the build's environment
         (content / case / "lampiran.txt").symlink_to("/proc/self/environ")
-    if case == "terlalu-besar":  # grown here, so the repository does not carry a 200 KB file
+    if case == "terlalu-besar":  # grown here, so the repository does not carry a file past the cap
         write_up = content / case / "index.md"
         padding = "\nTeks pengisi untuk membuat berkas terlalu besar.\n" * (MAX_FILE_BYTES // 40)
         write_up.write_text(write_up.read_text(encoding="utf-8") + padding, encoding="utf-8")

@@ -200,12 +200,13 @@ def attachment_problem(file: Path, rel: str) -> Problem | None:
         )
         return Problem(rel, 0, "", message)
     kind, cap, magic = ATTACHMENT_TYPES[suffix]
-    size = file.lstat().st_size
-    if not stat.S_ISREG(file.lstat().st_mode):
+    status = file.lstat()  # never followed: the inventory already refused symlinks
+    if not stat.S_ISREG(status.st_mode):
         return Problem(rel, 0, "", "bukan berkas biasa; hapus dari innovations/")
+    size = status.st_size
     if size > cap:
         return Problem(rel, 0, "", f"{kind} terlalu besar ({size // 1000} KB); batasnya {cap // MB} MB — perkecil dulu")
-    with file.open("rb") as handle:
+    with os.fdopen(os.open(file, os.O_RDONLY | os.O_NOFOLLOW), "rb") as handle:
         head = handle.read(16)
     if not head.startswith(magic) or (suffix == ".webp" and head[8:12] != b"WEBP"):
         message = f"isi berkas bukan {kind} seperti namanya; simpan ulang sebagai {kind} asli, atau ganti ekstensinya"

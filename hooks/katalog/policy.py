@@ -122,25 +122,7 @@ def body_problems(
     images = {name for name in attachments if Path(name).suffix.lower() in IMAGE_SUFFIXES}
     references = _references(body)
     open_blocks: list[tuple[str, int]] = []
-    paragraph: list[str] = []
-    paragraph_line, bracket_work = first_line, 0
     for line_number, line in prose_lines(body, first_line):
-        if not line.strip():
-            bracket_work += _bracket_work("\n".join(paragraph))
-            if bracket_work > MAX_BRACKET_WORK:
-                problems.append(Problem(path, paragraph_line, "", _TOO_MANY_BRACKETS))
-                bracket_work = -(10**12)  # once a file
-            paragraph, paragraph_line = [], line_number + 1
-        elif "[" in line or paragraph:
-            paragraph.append(line)
-        if line[:1] in " \t" and len(line.expandtabs(4)) - len(line.lstrip()) > MAX_INDENT:
-            message = (
-                f"baris menjorok lebih dari {MAX_INDENT} spasi (daftar bertingkat terlalu dalam); kurangi tingkatannya"
-            )
-            problems.append(Problem(path, line_number, "", message))
-        if line.lstrip().startswith(">") and _DEEP_QUOTE.match(line):
-            message = f"kutipan '>' bertingkat lebih dari {MAX_QUOTE_DEPTH} lapis; tulis kutipannya lebih datar"
-            problems.append(Problem(path, line_number, "", message))
         # Most prose lines hold no markup at all: each scan runs only where its opening character occurs.
         has_angle, has_link = "<" in line, "](" in line
         if has_angle:
@@ -167,12 +149,36 @@ def body_problems(
             problems.append(Problem(path, line_number, "", _UNFILLED_HINT))
         if "[" in line:
             problems += citation_problems(line, line_number, path, source_ids)
-    if bracket_work + _bracket_work("\n".join(paragraph)) > MAX_BRACKET_WORK:
-        problems.append(Problem(path, paragraph_line, "", _TOO_MANY_BRACKETS))
     for tag, line_number in open_blocks:
         message = f"<{tag}> dibuka tetapi tidak ditutup; tambahkan </{tag}> (tanpanya sisa profil ikut tertelan)"
         problems.append(Problem(path, line_number, "", message))
-    return links, problems
+    return links, problems + _cost_problems(body, first_line, path)
+
+
+def _cost_problems(body: str, first_line: int, path: str) -> list[Problem]:
+    """Markdown that Python-Markdown converts in super-linear time (or recurses on) is refused, so a write-up
+    at the size cap converts in seconds whatever it holds (scripts/bench_markdown.py measures it)."""
+    problems = []
+    paragraph: list[str] = []
+    paragraph_line, bracket_work = first_line, 0
+    for line_number, line in [*prose_lines(body, first_line), (0, "")]:  # a blank line closes the last one
+        if not line.strip():
+            bracket_work += _bracket_work("\n".join(paragraph))
+            if bracket_work > MAX_BRACKET_WORK:
+                problems.append(Problem(path, paragraph_line, "", _TOO_MANY_BRACKETS))
+                bracket_work = -(10**12)  # once a file
+            paragraph, paragraph_line = [], line_number + 1
+        elif "[" in line or paragraph:
+            paragraph.append(line)
+        if line[:1] in " \t" and len(line.expandtabs(4)) - len(line.lstrip()) > MAX_INDENT:
+            message = (
+                f"baris menjorok lebih dari {MAX_INDENT} spasi (daftar bertingkat terlalu dalam); kurangi tingkatannya"
+            )
+            problems.append(Problem(path, line_number, "", message))
+        if line.lstrip().startswith(">") and _DEEP_QUOTE.match(line):
+            message = f"kutipan '>' bertingkat lebih dari {MAX_QUOTE_DEPTH} lapis; tulis kutipannya lebih datar"
+            problems.append(Problem(path, line_number, "", message))
+    return problems
 
 
 def _attribute_list_problems(line: str, line_number: int, path: str) -> list[Problem]:

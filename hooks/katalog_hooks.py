@@ -90,6 +90,9 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     assert _plan is not None
+    if page.file.src_uri in _generated and not page.meta.get("title"):
+        # MkDocs drops a front matter it cannot parse without a word: never publish a page that lost it.
+        raise PluginError(f"{page.file.src_uri}: MkDocs tidak dapat membaca front matter halaman yang dibangkitkan")
     if page.file.src_uri == HOME:
         try:
             return with_winners(markdown, _plan.winners)

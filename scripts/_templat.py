@@ -20,6 +20,7 @@ import jsonschema
 import yaml
 
 from katalog.load import CONTENT_DIR, SCHEMA_DIR, STORY_SECTIONS, WRITE_UP, check_catalogue
+from katalog.problems import format_problems
 from katalog.regions import Kecamatan, slugify
 from katalog.schema import load_schemas
 
@@ -99,8 +100,8 @@ def print_still_to_fill(root: Path, rel: str, heading: str) -> None:
     todo = [problem for problem in problems if problem.path == rel]
     if todo:
         print(f"{heading} ({len(todo)}):")
-        for problem in todo:
-            print(f"  {problem.format()}")
+        for line in format_problems(todo):
+            print(f"  {line}")
 
 
 def render(schema: dict[str, Any], draft: Draft) -> str:

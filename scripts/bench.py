@@ -71,7 +71,7 @@ def timed_build(repo: Path, site_dir: Path, with_index: bool) -> Run:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1730505600"}
     if not with_index:
         env["KATALOG_TANPA_INDEKS"] = "1"
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site_dir)]
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
     peak = 0
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=repo, env=env)

@@ -12,7 +12,9 @@ from datetime import date
 import _inti
 
 from katalog import check_catalogue
+from katalog.export import spreadsheet_safe
 from katalog.model import Innovation
+from katalog.problems import format_problems, summary
 
 DESCRIPTION = """\
 Daftar tulisan inovasi untuk pengelola katalog, sebagai tabel, CSV, atau JSON.
@@ -91,7 +93,8 @@ def as_csv(rows: list[Row]) -> str:
     writer = csv.DictWriter(buffer, fieldnames=list(Row.__dataclass_fields__), lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({**asdict(row), "basi": "ya" if row.basi else "tidak"})
+        cells = {**asdict(row), "basi": "ya" if row.basi else "tidak"}
+        writer.writerow({key: spreadsheet_safe(str(value)) for key, value in cells.items()})
     return buffer.getvalue().rstrip("\n")
 
 
@@ -139,10 +142,9 @@ def main(argv: list[str] | None = None) -> int:
     today = parse_day(args.hari_ini) if args.hari_ini else date.today()
     catalogue, problems = check_catalogue(args.root)
     if catalogue is None:
-        for problem in sorted(problems):
-            print(problem.format(), file=sys.stderr)
+        print("\n".join(format_problems(problems)), file=sys.stderr)
         print(
-            f"daftar.py: katalog tidak valid ({len(problems)} masalah); perbaiki dulu, lihat scripts/validasi.py",
+            f"daftar.py: katalog tidak valid ({summary(problems)}); perbaiki dulu, lihat scripts/validasi.py",
             file=sys.stderr,
         )
         return 1

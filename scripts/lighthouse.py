@@ -122,7 +122,7 @@ def run_lighthouse(binary: Path, url: str, out: Path) -> dict[str, float]:
 
 def build(repo: Path, site_dir: Path) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site_dir)]
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
     subprocess.run(command, cwd=repo, env=env, check=True)
 
 

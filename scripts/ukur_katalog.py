@@ -26,7 +26,7 @@ SEARCH_TARGET_KB = 180
 
 def build(repo: Path, site_dir: Path) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site_dir)]
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
     subprocess.run(command, cwd=repo, env=env, check=True)
 
 

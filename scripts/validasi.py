@@ -8,6 +8,7 @@ import _inti
 
 from katalog import Problem, check_catalogue
 from katalog.load import CONTENT_DIR
+from katalog.problems import STYLES, Style, format_problems, github_annotation, summary
 
 DESCRIPTION = """\
 Memeriksa semua tulisan di innovations/ dengan pemeriksaan yang sama seperti build situs, lalu
@@ -20,41 +21,15 @@ contoh:
   python scripts/validasi.py --format github    # anotasi untuk GitHub Actions"""
 
 
-def escape_data(text: str) -> str:
-    """GitHub workflow-command message text: %, CR and LF are escaped (in that order)."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def escape_property(text: str) -> str:
-    """A workflow-command property value (file, title): also ':' and ',' which separate properties."""
-    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
-def github_annotation(problem: Problem) -> str:
-    properties = [f"file={escape_property(problem.path)}"]
-    if problem.line:
-        properties.append(f"line={problem.line}")
-    title = f"Isian {problem.field}" if problem.field else "Tulisan inovasi"
-    properties.append(f"title={escape_property(title)}")
-    return f"::error {','.join(properties)}::{escape_data(problem.message)}"
-
-
-def report(problems: list[Problem], output_format: str) -> list[str]:
-    ordered = sorted(problems)
-    if output_format == "github":
-        lines = [github_annotation(problem) for problem in ordered]
-    else:
-        lines = [problem.format() for problem in ordered]
-    files = len({problem.path for problem in ordered})
-    lines.append(f"Katalog tidak valid: {len(ordered)} masalah di {files} berkas.")
-    return lines
+def report(problems: list[Problem], output_format: Style) -> list[str]:
+    return [*format_problems(problems, output_format), f"Katalog tidak valid: {summary(problems)}."]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = _inti.parser("validasi.py", DESCRIPTION, EXAMPLES)
     parser.add_argument(
         "--format",
-        choices=("teks", "github"),
+        choices=STYLES,
         default="teks",
         help="teks (bawaan, untuk dibaca orang) atau github (anotasi ::error untuk GitHub Actions)",
     )
@@ -76,6 +51,9 @@ def main(argv: list[str] | None = None) -> int:
         f"Katalog valid: {len(catalogue.innovations)} inovasi, {results} hasil pembinaan, {rounds} putaran pembinaan."
     )
     return 0
+
+
+__all__ = ["github_annotation", "main", "report"]
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ COMPARED = (".html", ".json", ".csv", ".xml", ".css", ".js", ".gz")
 
 def build(site_dir: Path, epoch: str, **variables: str) -> None:
     env = {**BUILD_ENV, "SOURCE_DATE_EPOCH": epoch, **variables}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site_dir)]
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
     subprocess.run(command, cwd=ROOT, env=env, check=True)
 
 

@@ -12,10 +12,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+import validasi
 from conftest import copy_repository, run_build
 
-from katalog import check_catalogue, load_catalogue
+from katalog import CatalogueError, check_catalogue, load_catalogue
 from katalog.frontmatter import MAX_FILE_BYTES
+from katalog.problems import format_problems
+from katalog.site import build_site
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BROKEN = FIXTURES / "rusak"
@@ -55,6 +58,7 @@ CASES: dict[str, tuple[Expected, ...]] = {
         ("tipe-bidang-bukan-daftar/index.md", 18, "harus berupa daftar (baris berawalan '- '), bukan 'sosial'"),
     ),
     "tipe-sumber-berupa-angka": (
+        ("tipe-sumber-berupa-angka/index.md", 16, "sumber 'S1' tidak ada di daftar sumber; yang ada: belum ada"),
         ("tipe-sumber-berupa-angka/index.md", 26, "harus berupa daftar (baris berawalan '- '), bukan 5"),
         (
             "tipe-sumber-berupa-angka/index.md",
@@ -90,10 +94,10 @@ CASES: dict[str, tuple[Expected, ...]] = {
         ("id-ganda/index.md", 2, "id 'lansia-smart' sudah dipakai oleh innovations/lansia-smart/index.md"),
     ),
     "kecamatan-salah-ketik": (
-        ("kecamatan-salah-ketik/index.md", 8, "'Junrejoo' tidak ada dalam data wilayah Jawa Timur; mungkin maksud"),
+        ("kecamatan-salah-ketik/index.md", 9, "'Junrejoo' tidak ada dalam data wilayah Jawa Timur; mungkin maksud"),
     ),
     "kode-kecamatan-tidak-ada": (
-        ("kode-kecamatan-tidak-ada/index.md", 8, "kode 35.79.04 tidak ada dalam data wilayah Jawa Timur"),
+        ("kode-kecamatan-tidak-ada/index.md", 9, "kode '35.79.04' tidak ada dalam data wilayah Jawa Timur"),
     ),
     "pembinaan-tanpa-inovasi": (
         ("pembinaan-tanpa-inovasi/pembinaan-2024.md", 0, "hasil pembinaan untuk inovasi 'pembinaan-tanpa-inovasi'"),
@@ -130,12 +134,84 @@ CASES: dict[str, tuple[Expected, ...]] = {
     "tautan-data": (("tautan-data/index.md", 38, "tautan dengan skema 'data:' tidak diizinkan"),),
     # Windows line endings and a byte-order mark are fine; the mistake is still found at its line
     "crlf-bom-dengan-kesalahan": (("crlf-bom-dengan-kesalahan/index.md", 22, "nilai 'selesai' tidak dikenal"),),
+    # every problem of a file at once, each on its own field and line (a schema problem hides nothing)
+    "jenis-dan-kode-salah": (
+        ("jenis-dan-kode-salah/index.md", 9, "kode '35.79.99' tidak ada dalam data wilayah Jawa Timur"),
+        ("jenis-dan-kode-salah/index.md", 19, "nilai 'analog' tidak dikenal; pilihan: 'digital', 'non-digital', null"),
+    ),
+    # hostile contributions: files published unexamined
+    "lampiran-html": (("lampiran-html/lampiran.html", 0, "jenis berkas '.html' tidak diterbitkan"),),
+    "lampiran-svg": (("lampiran-svg/peta.svg", 0, "jenis berkas '.svg' tidak diterbitkan"),),
+    "lampiran-bukan-png": (
+        ("lampiran-bukan-png/foto.png", 0, "isi berkas bukan gambar PNG seperti namanya"),
+        ("lampiran-bukan-png/index.md", 36, "berkas 'foto.png' bukan gambar yang boleh diterbitkan"),
+    ),
+    "lampiran-symlink": (("lampiran-symlink/lampiran.txt", 0, "tautan simbolik (symlink) tidak diizinkan"),),
+    # entries silently ignored or silently broken
+    "tulisan-di-luar-folder": (
+        ("tulisan-di-luar-folder.md", 0, "pindahkan berkas ini ke innovations/tulisan-di-luar-folder/index.md"),
+    ),
+    "putaran-berakhiran-yaml": (("_pembinaan/2099.yaml", 0, "ganti namanya menjadi innovations/_pembinaan/2099.yml"),),
+    "folder-bernama-berkas": (("pembinaan-2024.md/", 0, "nama folder 'pembinaan-2024.md' tidak dapat menjadi id"),),
+    "karakter-kendali-c1": (("karakter-kendali-c1/index.md", 3, "karakter kendali '\\u009b' tidak diizinkan"),),
+    "bita-nul": (("bita-nul/index.md", 36, "karakter kendali '\\u0000' tidak diizinkan"),),
+    "tahun-pecahan": (("tahun-pecahan/index.md", 14, "harus berupa bilangan bulat, bukan 2023.0"),),
+    "nama-tak-terlihat": (
+        ("nama-tak-terlihat/index.md", 3, "nilai '\\u200b\\u200b' hanya berisi spasi atau karakter tak terlihat"),
+    ),
+    "pola-dengan-baris-baru": (
+        ("pola-dengan-baris-baru/index.md", 2, "isi 'pola-dengan-baris-baru\\n' tidak sesuai aturan"),
+    ),
+    "kunci-ganda-setelah-resolusi": (
+        ("kunci-ganda-setelah-resolusi/index.md", 5, "kunci '1' harus berupa nama isian (teks)"),
+        ("kunci-ganda-setelah-resolusi/index.md", 6, "kunci ini ditulis dua kali; hapus salah satunya"),
+    ),
+    # requests to other origins
+    "gambar-dari-situs-lain": (
+        (
+            "gambar-dari-situs-lain/index.md",
+            36,
+            "gambar dari situs lain 'https://contoh.invalid/peta.png' tidak diizinkan",
+        ),
+        ("gambar-dari-situs-lain/index.md", 38, "gambar dari situs lain '//contoh.invalid/foto.jpg' tidak diizinkan"),
+    ),
+    # tracebacks and hangs
+    "bertingkat-terlalu-dalam": (("bertingkat-terlalu-dalam/index.md", 6, "data bertingkat lebih dari 16 lapis"),),
+    "nama-gambar-terlalu-panjang": (("nama-gambar-terlalu-panjang/index.md", 36, "berkas gambar 'aaaa"),),
+    "daftar-terlalu-dalam": (("daftar-terlalu-dalam/index.md", 47, "baris menjorok lebih dari 40 spasi"),),
+    "kurung-siku-beruntun": (("kurung-siku-beruntun/index.md", 36, "terlalu banyak tanda '[' tanpa pasangan ']'"),),
+    # what MkDocs would refuse in English, refused first in Indonesian at the write-up's line
+    "tautan-referensi-javascript": (
+        ("tautan-referensi-javascript/index.md", 36, "tautan dengan skema 'javascript:' tidak diizinkan"),
+    ),
+    "tautan-profil-tidak-ada": (
+        ("tautan-profil-tidak-ada/index.md", 34, "tautan '/inovasi/tidak-ada/index.md' tidak menuju halaman situs"),
+    ),
+    "tautan-penanda-tidak-ada": (
+        (
+            "tautan-penanda-tidak-ada/index.md",
+            34,
+            "halaman itu tidak punya penanda '#tidak-ada'; penanda yang ada: #cara",
+        ),
+        ("tautan-penanda-tidak-ada/index.md", 34, "halaman itu tidak punya penanda '#replikasi-nggak'"),
+    ),
+    "html-blok-tidak-ditutup": (("html-blok-tidak-ditutup/index.md", 36, "<details> dibuka tetapi tidak ditutup"),),
+    "gambar-keluar-repositori": (
+        ("gambar-keluar-repositori/index.md", 36, "gambar '../../../etc/kunci.png' berada di luar folder tulisan ini"),
+    ),
+    "atribut-skrip": (("atribut-skrip/index.md", 34, "atribut { nama=nilai } tidak diizinkan di isi tulisan"),),
+    "penanda-bentrok": (
+        ("penanda-bentrok/index.md", 36, "penanda { #… } tidak diizinkan di isi tulisan"),
+        ("penanda-bentrok/index.md", 48, "penanda { #… } tidak diizinkan di isi tulisan"),
+    ),
 }
 
 
 def lay_over(content: Path, case: str) -> None:
     shutil.copytree(BROKEN / case, content, dirs_exist_ok=True)
-    if case == "terlalu-besar":  # grown here, so the repository does not carry a 200 KB file
+    if case == "lampiran-symlink":  # made here: the repository carries no link to the build's environment
+        (content / case / "lampiran.txt").symlink_to("/proc/self/environ")
+    if case == "terlalu-besar":  # grown here, so the repository does not carry a file past the cap
         write_up = content / case / "index.md"
         padding = "\nTeks pengisi untuk membuat berkas terlalu besar.\n" * (MAX_FILE_BYTES // 40)
         write_up.write_text(write_up.read_text(encoding="utf-8") + padding, encoding="utf-8")
@@ -166,6 +242,20 @@ def test_broken_write_up_fails_with_its_message_at_its_line(content_root: Path, 
         ), (path, line, fragment, found)
 
 
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_the_validator_and_the_build_refuse_each_broken_write_up_alike(
+    content_root: Path, case: str, capsys: pytest.CaptureFixture[str]
+):
+    lay_over(content_root / "innovations", case)
+    assert validasi.main(["--root", str(content_root)]) == 1
+    validator_lines = capsys.readouterr().out.strip().split("\n")[:-1]
+    with pytest.raises(CatalogueError) as refused:
+        build_site(content_root)
+    build_lines = refused.value.report().split("\n")[1:]
+    assert validator_lines == build_lines == format_problems(refused.value.problems)
+    assert all(line.startswith("innovations/") for line in build_lines)
+
+
 @pytest.mark.parametrize("case", sorted(path.name for path in ACCEPTED.iterdir()))
 def test_windows_line_endings_and_a_byte_order_mark_are_accepted(content_root: Path, case: str):
     raw = (ACCEPTED / case / case / "index.md").read_bytes()
@@ -177,13 +267,18 @@ def test_windows_line_endings_and_a_byte_order_mark_are_accepted(content_root: P
     assert "\r" not in accepted.body and accepted.body.startswith("\n## Latar belakang dan masalah\n")
 
 
-@pytest.mark.parametrize("case", ["tautan-ke-inovasi-tidak-ada", "html-onerror"])
+# Cases MkDocs itself would have refused in English (or published): the real build says it first, located.
+MKDOCS_LEVEL = ["jenis-dan-kode-salah", "tautan-profil-tidak-ada", "lampiran-symlink"]
+
+
+@pytest.mark.parametrize("case", MKDOCS_LEVEL)
 def test_a_broken_write_up_fails_the_real_mkdocs_build(tmp_path: Path, case: str):
     repo = copy_repository(tmp_path / "repo")
     lay_over(repo / "innovations", case)
     result = run_build(repo, tmp_path / "site")
     assert result.returncode != 0
-    (path, line, fragment) = CASES[case][0]
-    assert f"innovations/{path}:{line}: {fragment}" in result.stderr
+    for path, line, fragment in CASES[case]:
+        where = f"innovations/{path}:{line}:" if line else f"innovations/{path}:"
+        assert any(row.startswith(where) and fragment in row for row in result.stderr.split("\n")), result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "site" / "inovasi").exists()

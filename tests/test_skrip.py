@@ -225,7 +225,7 @@ def test_listing_refuses_an_invalid_catalogue(repo: Path, capsys: pytest.Capture
     scaffold(repo)
     capsys.readouterr()
     assert daftar.main(["--root", str(repo)]) == 1
-    assert "katalog tidak valid (9 masalah)" in capsys.readouterr().err
+    assert "katalog tidak valid (9 masalah di 1 berkas)" in capsys.readouterr().err
 
 
 def test_bench_corpus_is_valid_and_varied(tmp_path: Path):

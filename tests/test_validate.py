@@ -76,8 +76,8 @@ def test_unknown_bidang_lists_what_is_allowed_and_suggests_the_closest(repo: Pat
 def test_unknown_kecamatan_gets_suggestions(repo: Path):
     edit(repo, WRITE_UP, lambda text: text.replace('  kode: "35.79.03"\n  nama: Junrejo', "  nama: Junrejoo"))
     problem = only_problem(repo)
-    assert problem.field == "kecamatan"
-    assert problem.line == line_containing(repo, WRITE_UP, "kecamatan:")
+    assert problem.field == "kecamatan.nama"
+    assert problem.line == line_containing(repo, WRITE_UP, "nama: Junrejoo")
     assert "'Junrejoo' tidak ada dalam data wilayah Jawa Timur" in problem.message
     assert "Junrejo (Kota Batu, 35.79.03)" in problem.message
 
@@ -198,5 +198,5 @@ def test_load_raises_with_the_full_report(repo: Path):
     with pytest.raises(CatalogueError) as raised:
         load_catalogue(repo)
     report = str(raised.value)
-    assert report.startswith("Katalog tidak dapat dibangun: 1 masalah ditemukan.")
+    assert report.startswith("Katalog tidak dapat dibangun: 1 masalah di 1 berkas.")
     assert "(mungkin maksud Anda 'digital'?)" in report

@@ -142,7 +142,20 @@ CSV_COLUMNS = (
 )
 
 
+# A cell starting with one of these is a formula to Excel and LibreOffice (OWASP "CSV Injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A CSV cell no spreadsheet evaluates: one that would start a formula gets a leading apostrophe."""
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+
+
 def _csv_row(inv: Innovation, site_url: str) -> list[str]:
+    return [spreadsheet_safe(cell) for cell in _csv_cells(inv, site_url)]
+
+
+def _csv_cells(inv: Innovation, site_url: str) -> list[str]:
     best = inv.best_award
     return [
         inv.slug,

@@ -3,10 +3,16 @@
 MkDocs' own meta parser drops YAML errors silently, so write-ups are parsed here: every problem
 comes back located (file:line) and nothing is constructed from a document that uses YAML aliases
 (the "billion laughs" memory bomb) or repeats a key (PyYAML would keep the last one silently).
+
+Every value is text a reader can see: control characters (C0 but tab and newline, C1), noncharacters,
+lone surrogates, line separators and bidi embeddings/overrides/isolates are refused wherever they occur,
+raw in the file (located at their line, a NUL byte too) or written as a YAML escape ("\x9b"). That set
+covers everything PyYAML's reader refuses, so the page front matter the build hands MkDocs always parses.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,10 +20,36 @@ from typing import Any
 
 import yaml
 
-from .problems import Problem
+from .problems import Problem, show
 
-MAX_FILE_BYTES = 200_000
+MAX_FILE_BYTES = 100_000  # the longest real write-up is 3 KB; Markdown time grows with size
+MAX_DEPTH = 16  # the deepest real front matter is 4 levels; deeper is an accident or an attack
 FieldPath = tuple[str | int, ...]
+
+# Characters no reader can see or that reorder what they see; tab and newline are allowed.
+FORBIDDEN_CHARACTER = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+    "\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff\U0001fffe\U0001ffff\U0002fffe\U0002ffff"
+    "\U0003fffe\U0003ffff\U0004fffe\U0004ffff\U0005fffe\U0005ffff\U0006fffe\U0006ffff"
+    "\U0007fffe\U0007ffff\U0008fffe\U0008ffff\U0009fffe\U0009ffff\U000afffe\U000affff"
+    "\U000bfffe\U000bffff\U000cfffe\U000cffff\U000dfffe\U000dffff\U000efffe\U000effff"
+    "\U000ffffe\U000fffff\U0010fffe\U0010ffff]"
+)
+# Characters that take no visible room: a value made only of these reads as empty (or as an invisible link).
+_INVISIBLE = "\\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u2060-\u2064\u3164\u2800\ufeff\uffa0"
+_VISIBLE_CHARACTER = re.compile(f"[^{_INVISIBLE}]")
+
+
+def forbidden_character_message(char: str) -> str:
+    return (
+        f"karakter tak terlihat atau karakter kendali {show(char)} tidak diizinkan; hapus karakter itu "
+        "(sering terbawa saat menyalin dari PDF atau aplikasi lain)"
+    )
+
+
+def is_invisible(value: str) -> bool:
+    """True for a non-empty text with nothing a reader can see (spaces, zero-width characters)."""
+    return bool(value) and _VISIBLE_CHARACTER.search(value) is None
 
 
 _PLAIN_TAGS: dict[str, str] = {}  # short plain scalar -> its resolved tag; keys repeat in every write-up
@@ -62,7 +94,10 @@ class Document:
 
 
 def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
-    """UTF-8 text with a BOM removed and Windows line endings folded, or a located problem."""
+    """UTF-8 text with a BOM removed and Windows line endings folded, or a located problem.
+
+    A forbidden character is reported at its line and replaced by U+FFFD, so the rest of the file is
+    still checked: the text comes back with the problems, and the caller keeps them."""
     if len(raw) > MAX_FILE_BYTES:
         size_kb = len(raw) // 1000
         message = (
@@ -75,14 +110,24 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
         line = raw.count(b"\n", 0, error.start) + 1
         message = "berkas bukan teks UTF-8; simpan ulang dengan encoding UTF-8 (di editor: Save with Encoding → UTF-8)"
         return None, [Problem(path, line, "", message)]
-    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if FORBIDDEN_CHARACTER.search(text) is None:
+        return text, []
+    problems: list[Problem] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        found = FORBIDDEN_CHARACTER.search(line)
+        if found:
+            problems.append(Problem(path, number, "", forbidden_character_message(found.group())))
+    return FORBIDDEN_CHARACTER.sub("\ufffd", text), problems
 
 
 def read_document(file: Path, path: str) -> tuple[Document | None, list[Problem]]:
+    """The parsed file and every problem found on the way (a document may come back with problems)."""
     text, problems = decode(file.read_bytes(), path)
     if text is None:
         return None, problems
-    return parse_document(text, path)
+    document, parse_problems = parse_document(text, path)
+    return document, problems + parse_problems
 
 
 def parse_document(text: str, path: str) -> tuple[Document | None, list[Problem]]:
@@ -128,6 +173,9 @@ def _compose(yaml_text: str, path: str, first_line: int = 2) -> tuple[yaml.Node 
         return loader.get_single_node(), []
     except yaml.MarkedYAMLError as error:
         return None, [_yaml_problem(error, yaml_text, path, first_line)]
+    except yaml.reader.ReaderError as error:  # a character the reader refuses (decode() catches them first)
+        line = first_line + yaml_text.count("\n", 0, error.position)
+        return None, [Problem(path, line, "", forbidden_character_message(chr(error.character)))]
     except yaml.YAMLError as error:
         return None, [Problem(path, first_line, "", f"YAML tidak valid ({error})")]
     finally:
@@ -197,11 +245,18 @@ class _Walk:
         self.problems: list[Problem] = []
         self.seen: set[int] = set()
         self.alias_lines: set[int] = set()
+        self.too_deep = False
 
     def problem(self, line: int, field_path: FieldPath, message: str) -> None:
         self.problems.append(Problem(self.path, line, ".".join(map(str, field_path)), message))
 
     def value(self, node: yaml.Node, field_path: FieldPath, line: int) -> Any:
+        if len(field_path) > MAX_DEPTH:
+            if not self.too_deep:
+                self.too_deep = True
+                message = f"data bertingkat lebih dari {MAX_DEPTH} lapis; tulis nilainya lebih datar"
+                self.problem(line, field_path[:1], message)
+            return None
         if id(node) in self.seen:
             if line not in self.alias_lines:  # once a line: a "billion laughs" line holds many aliases
                 self.alias_lines.add(line)
@@ -224,7 +279,23 @@ class _Walk:
         if build is None:
             self.problem(line, field_path, _unknown_tag(node.tag))
             return None
-        return build(node)
+        value = build(node)
+        if isinstance(value, str):
+            self.text_problems(value, field_path, line)
+        return value
+
+    def text_problems(self, value: str, field_path: FieldPath, line: int) -> None:
+        if value.isascii() and value.isprintable() and (value.strip() or not value):
+            return  # most values: plain visible ASCII, nothing to look for
+        found = FORBIDDEN_CHARACTER.search(value)
+        if found:
+            self.problem(line, field_path, forbidden_character_message(found.group()))
+        elif is_invisible(value):
+            message = (
+                f"nilai {show(value)} hanya berisi spasi atau karakter tak terlihat; "
+                "tulis teksnya, atau null bila belum diketahui"
+            )
+            self.problem(line, field_path, message)
 
     def item(self, item: yaml.Node, field_path: FieldPath, index: int, line: int) -> Any:
         # An alias shares its anchor's node (and position): locate it by its parent instead.
@@ -234,18 +305,20 @@ class _Walk:
 
     def mapping(self, node: yaml.MappingNode, field_path: FieldPath) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
-        keys_seen: set[str] = set()
         for key_node, value_node in node.value:
             key_line = self.first_line + key_node.start_mark.line
             if not isinstance(key_node, yaml.ScalarNode):
                 self.problem(key_line, field_path, "kunci harus berupa teks biasa, bukan daftar atau kelompok")
                 continue
             child = (*field_path, str(key_node.value))
-            if key_node.value in keys_seen:
+            # Keys compare as YAML resolves them: `1:` and `0x1:` are the same key, as are `a:` and "a":.
+            key = self.scalar(key_node, child, key_line)
+            if key in result:
                 self.problem(key_line, child, "kunci ini ditulis dua kali; hapus salah satunya")
                 continue
-            keys_seen.add(key_node.value)
-            key = self.scalar(key_node, child, key_line)
+            if not isinstance(key, str):
+                message = f"kunci {key_node.value!r} harus berupa nama isian (teks), bukan angka, ya/tidak, atau null"
+                self.problem(key_line, child, message)
             self.lines[child] = key_line
             result[key] = self.value(value_node, child, key_line)
         return result

@@ -5,13 +5,13 @@ Nothing is dropped: a single problem anywhere fails the whole load, with all pro
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from . import policy
+from . import anchors, export, policy, urls
 from .frontmatter import Document, decode, parse_document, parse_yaml_file, read_document
+from .inventory import COACHING_FILE, ROUNDS_DIR, SCHEMA_DIR, SLUG, WRITE_UP, take_inventory
 from .model import (
     Award,
     Catalogue,
@@ -24,15 +24,13 @@ from .model import (
     Source,
     TeamMember,
 )
-from .problems import CatalogueError, Problem
-from .regions import Regions, load_regions, resolve_kecamatan
+from .pages import generated_pages
+from .problems import CatalogueError, Problem, show
+from .regions import Kecamatan, Regions, load_regions, locate_kecamatan
+from .render import Renderer
 from .schema import passes_quickly, schema_problems, validator_for
 
 CONTENT_DIR = "innovations"
-SCHEMA_DIR = "_skema"
-ROUNDS_DIR = "_pembinaan"
-WRITE_UP = "index.md"
-COACHING_FILE = re.compile(r"^pembinaan-([a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
 STORY_SECTIONS = ("Latar belakang dan masalah", "Cara kerja", "Dampak", "Pemangku kepentingan")
 
 
@@ -45,65 +43,115 @@ def load_catalogue(root: Path) -> Catalogue:
 
 
 def check_catalogue(root: Path, regions: Regions | None = None) -> tuple[Catalogue | None, list[Problem]]:
+    """Every check on every file, all problems together; the catalogue only when there are none."""
     content_dir = root / CONTENT_DIR
     schema_dir = content_dir / SCHEMA_DIR
     regions = regions or load_regions()
-    problems: list[Problem] = []
+    inventory, problems = take_inventory(content_dir, root)
 
     rounds: list[CoachingRound] = []
-    for file in sorted((content_dir / ROUNDS_DIR).glob("*.yml")):
+    for file in inventory.rounds:
         coaching_round, found = _load_round(file, root, schema_dir)
         problems += found
         if coaching_round:
             rounds.append(coaching_round)
-    # Every round file counts as existing, valid or not: its own problems are reported once, above.
-    round_ids = {file.stem for file in (content_dir / ROUNDS_DIR).glob("*.yml")}
 
     innovations: list[Innovation] = []
-    for folder in sorted(path for path in content_dir.iterdir() if path.is_dir() and path.name[0] not in "._"):
+    links: list[policy.PageLink] = []
+    for folder in inventory.folders:
         results: list[CoachingResult] = []
-        write_up = folder / WRITE_UP
-        for file in sorted(folder.glob("*.md")):
-            if file.name == WRITE_UP:
-                continue
-            if not COACHING_FILE.match(file.name):
-                rel = _rel(file, root)
-                message = (
-                    "nama berkas tidak dikenal; tulisan inovasi bernama index.md, "
-                    "hasil pembinaan pembinaan-<putaran>.md"
-                )
-                problems.append(Problem(rel, 0, "", message))
-                continue
-            result, found = _load_result(file, root, schema_dir, round_ids, write_up.is_file())
+        write_up = folder.write_up
+        for file in folder.results:
+            result, result_links, found = _load_result(
+                file,
+                root,
+                schema_dir,
+                inventory.round_ids,
+                write_up is not None or folder.write_up_refused,
+                folder.attachments,
+            )
             problems += found
+            links += result_links
             if result:
                 results.append(result)
-        if not write_up.is_file():
-            if not results and not any(p.path.startswith(_rel(folder, root) + "/") for p in problems):
+        if write_up is None:
+            if not folder.results and not any(p.path.startswith(_rel(folder.path, root) + "/") for p in problems):
                 message = f"folder tanpa {WRITE_UP}; setiap inovasi butuh berkas {WRITE_UP}"
-                problems.append(Problem(_rel(folder, root) + "/", 0, "", message))
+                problems.append(Problem(_rel(folder.path, root) + "/", 0, "", message))
             continue
-        innovation, found = _load_innovation(write_up, root, schema_dir, regions, tuple(results))
+        innovation, body_links, found = _load_innovation(
+            write_up, root, schema_dir, regions, tuple(results), tuple(folder.attachments)
+        )
         problems += found
+        links += body_links
         if innovation is None:
             continue
-        rel = innovation.source_path
-        if innovation.slug != folder.name:
-            message = f"id '{innovation.slug}' harus sama dengan nama foldernya '{folder.name}'"
-            problems.append(Problem(rel, innovation.id_line, "id", message))
-            # Folder names are unique, so an id is taken exactly when a folder of that name has a write-up:
-            # the message goes to the copy, never to the write-up that rightly owns the id.
-            owner = content_dir / innovation.slug / WRITE_UP
-            if owner.is_file():
-                message = (
-                    f"id '{innovation.slug}' sudah dipakai oleh {_rel(owner, root)}; setiap inovasi butuh id sendiri"
-                )
-                problems.append(Problem(rel, innovation.id_line, "id", message))
+        problems += _identity_problems(innovation, folder.path, content_dir, root)
         innovations.append(innovation)
 
+    catalogue = Catalogue(tuple(innovations), tuple(sorted(rounds, key=lambda item: item.start)))
     if problems:
         return None, problems
-    return Catalogue(tuple(innovations), tuple(sorted(rounds, key=lambda item: item.start))), []
+    # A page exists only for a valid record: links to pages are checked once every record is.
+    problems = policy.page_link_problems(links, site_pages(catalogue, root), site_files(catalogue, root))
+    if not problems and any("#" in link.url for link in links):
+        problems = _anchor_problems(links, catalogue, root)
+    if problems:
+        return None, problems
+    return catalogue, []
+
+
+def site_pages(catalogue: Catalogue, root: Path) -> set[str]:
+    """The Markdown source path of every page the site will have: generated and hand-written."""
+    pages = {page.path for page in generated_pages(catalogue, root / CONTENT_DIR / SCHEMA_DIR)}
+    docs = root / "docs"
+    if docs.is_dir():
+        pages |= {file.relative_to(docs).as_posix() for file in docs.rglob("*.md")}
+    return pages
+
+
+def site_files(catalogue: Catalogue, root: Path) -> set[str]:
+    """The site path of every file the site publishes besides its pages: docs assets, data, attachments."""
+    files = {export.JSON_PATH, export.CSV_PATH, export.FEED_PATH}
+    files |= {urls.schema_path(schema.name) for schema in (root / CONTENT_DIR / SCHEMA_DIR).glob("*.schema.json")}
+    for inv in catalogue.innovations:
+        files |= {urls.attachment_path(inv, name) for name in inv.attachments}
+    docs = root / "docs"
+    if docs.is_dir():
+        files |= {file.relative_to(docs).as_posix() for file in docs.rglob("*") if file.is_file()}
+    return files
+
+
+def _anchor_problems(links: list[policy.PageLink], catalogue: Catalogue, root: Path) -> list[Problem]:
+    """Anchors in body links, against the ids of the Markdown the build will hand MkDocs."""
+    page_of_source = {inv.source_path: urls.page_of(inv) for inv in catalogue.innovations}
+    page_of_source |= {
+        result.source_path: urls.page_of(inv) for inv in catalogue.innovations for result in inv.coaching
+    }
+    renderer = Renderer(catalogue, urls.SiteAddress(), "")
+    generated = {page.path: page for page in generated_pages(catalogue, root / CONTENT_DIR / SCHEMA_DIR)}
+    hand_written = anchors.docs_markdown(root / "docs")
+
+    def markdown_of(path: str) -> str | None:
+        page = generated.get(path)
+        return hand_written(path) if page is None else renderer.render_page(page)
+
+    return anchors.anchor_problems(links, page_of_source, markdown_of)
+
+
+def _identity_problems(innovation: Innovation, folder: Path, content_dir: Path, root: Path) -> list[Problem]:
+    rel = innovation.source_path
+    if innovation.slug == folder.name:
+        return []
+    message = f"id {show(innovation.slug)} harus sama dengan nama foldernya '{folder.name}'"
+    problems = [Problem(rel, innovation.id_line, "id", message)]
+    # Folder names are unique, so an id is taken exactly when a folder of that name has a write-up:
+    # the message goes to the copy, never to the write-up that rightly owns the id.
+    owner = content_dir / innovation.slug / WRITE_UP
+    if SLUG.fullmatch(innovation.slug) and owner.is_file() and not owner.is_symlink():
+        message = f"id '{innovation.slug}' sudah dipakai oleh {_rel(owner, root)}; setiap inovasi butuh id sendiri"
+        problems.append(Problem(rel, innovation.id_line, "id", message))
+    return problems
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -115,7 +163,13 @@ def _validated(document: Document, schema_dir: Path, schema_name: str) -> list[P
     problems = policy.front_matter_problems(document.data, document.path, document.line_of)
     if passes_quickly(document.data, schema_dir, schema_name):
         return problems
-    return schema_problems(document, validator_for(schema_dir, schema_name)) + problems
+    explained = schema_problems(document, validator_for(schema_dir, schema_name))
+    if not explained:  # the fast gate refused what jsonschema accepts: refuse, never publish unexplained
+        message = (
+            f"front matter tidak sesuai skema; bandingkan setiap isian dengan {SCHEMA_DIR}/{schema_name}.schema.json"
+        )
+        explained = [Problem(document.path, 1, "", message)]
+    return explained + problems
 
 
 def _sources(data: list[dict[str, Any]]) -> tuple[Source, ...]:
@@ -135,51 +189,45 @@ def _declared_source_ids(data: dict[str, Any]) -> set[str]:
 def _duplicate_source_ids(document: Document) -> list[Problem]:
     problems = []
     seen: set[str] = set()
-    for index, item in enumerate(document.data["sumber"]):
-        if item["id"] in seen:
+    sources = document.data.get("sumber")
+    for index, item in enumerate(sources if isinstance(sources, list) else []):
+        source_id = item.get("id") if isinstance(item, dict) else None
+        if not isinstance(source_id, str):
+            continue
+        if source_id in seen:
             line = document.line_of(("sumber", index, "id"))
-            problems.append(
-                Problem(document.path, line, f"sumber.{index}.id", f"id sumber '{item['id']}' dipakai dua kali")
-            )
-        seen.add(item["id"])
+            message = f"id sumber {show(source_id)} dipakai dua kali"
+            problems.append(Problem(document.path, line, f"sumber.{index}.id", message))
+        seen.add(source_id)
     return problems
 
 
 def _load_innovation(
-    file: Path, root: Path, schema_dir: Path, regions: Regions, results: tuple[CoachingResult, ...]
-) -> tuple[Innovation | None, list[Problem]]:
+    file: Path,
+    root: Path,
+    schema_dir: Path,
+    regions: Regions,
+    results: tuple[CoachingResult, ...],
+    attachments: tuple[str, ...],
+) -> tuple[Innovation | None, list[policy.PageLink], list[Problem]]:
+    """Every check runs, whatever the others found: a schema problem does not hide a region problem."""
     rel = _rel(file, root)
     document, problems = read_document(file, rel)
     if document is None:
-        return None, problems
-    problems = _validated(document, schema_dir, "inovasi")
+        return None, [], problems
+    problems += _validated(document, schema_dir, "inovasi")
+    schema_valid = not problems
     data = document.data
-    if problems:
-        # Still check the body, so a contributor sees every problem in one pass.
-        return None, problems + _body_problems(document, _declared_source_ids(data), file.parent, STORY_SECTIONS)
-
-    place = data["kecamatan"]
-    kecamatan, message = resolve_kecamatan(regions, place.get("kode"), place.get("nama"), place.get("kabupaten"))
-    if kecamatan is None:
-        problems.append(Problem(rel, document.line_of(("kecamatan",)), "kecamatan", message))
+    kecamatan, found = _place(document, regions)
+    problems += found
     source_ids = _declared_source_ids(data)
     problems += _duplicate_source_ids(document)
-    for index, award in enumerate(data["penghargaan"]):
-        if award["sumber"] not in source_ids:
-            line = document.line_of(("penghargaan", index, "sumber"))
-            known = ", ".join(sorted(source_ids))
-            problems.append(
-                Problem(
-                    rel,
-                    line,
-                    f"penghargaan.{index}.sumber",
-                    f"sumber '{award['sumber']}' tidak ada di daftar sumber; yang ada: {known}",
-                )
-            )
-    problems += _body_problems(document, source_ids, file.parent, required=STORY_SECTIONS)
+    problems += _award_source_problems(document, source_ids)
+    links, body_problems = _body_problems(document, source_ids, file.parent, STORY_SECTIONS, attachments)
+    problems += body_problems
     problems += _field_citation_problems(document, _replication_texts(data), source_ids)
-    if problems or kecamatan is None:
-        return None, problems
+    if problems or kecamatan is None or not schema_valid:
+        return None, [], problems
 
     klasifikasi = data["klasifikasi"]
     replikasi = data.get("replikasi", {})
@@ -220,31 +268,65 @@ def _load_innovation(
         source_path=rel,
         id_line=document.line_of(("id",)),
         coaching=results,
+        attachments=attachments,
     )
-    return innovation, []
+    return innovation, links, []
 
 
-def _body_problems(document: Document, source_ids: set[str], folder: Path, required: tuple[str, ...]) -> list[Problem]:
-    problems = policy.body_problems(document.body, document.body_line, document.path, source_ids, folder)
+def _place(document: Document, regions: Regions) -> tuple[Kecamatan | None, list[Problem]]:
+    """The write-up's kecamatan, or the problem placed on the field that is wrong (kode, nama, kabupaten)."""
+    place = document.data.get("kecamatan")
+    if not isinstance(place, dict):
+        return None, []  # the schema says what the field should look like
+    values = {key: place.get(key) for key in ("kode", "nama", "kabupaten")}
+    if not all(value is None or isinstance(value, str) for value in values.values()):
+        return None, []
+    kecamatan, key, message = locate_kecamatan(regions, values["kode"], values["nama"], values["kabupaten"])
+    if kecamatan is not None:
+        return kecamatan, []
+    field_path = ("kecamatan", key) if key in place else ("kecamatan",)
+    return None, [Problem(document.path, document.line_of(field_path), ".".join(field_path), message)]
+
+
+def _award_source_problems(document: Document, source_ids: set[str]) -> list[Problem]:
+    awards = document.data.get("penghargaan")
+    problems = []
+    for index, award in enumerate(awards if isinstance(awards, list) else []):
+        cited = award.get("sumber") if isinstance(award, dict) else None
+        if isinstance(cited, str) and cited not in source_ids:
+            known = ", ".join(sorted(source_ids)) or "belum ada"
+            message = f"sumber {show(cited)} tidak ada di daftar sumber; yang ada: {known}"
+            line = document.line_of(("penghargaan", index, "sumber"))
+            problems.append(Problem(document.path, line, f"penghargaan.{index}.sumber", message))
+    return problems
+
+
+def _body_problems(
+    document: Document, source_ids: set[str], folder: Path, required: tuple[str, ...], attachments: tuple[str, ...]
+) -> tuple[list[policy.PageLink], list[Problem]]:
+    links, problems = policy.body_problems(
+        document.body, document.body_line, document.path, source_ids, folder, attachments
+    )
     if required:
         if not document.body.strip():
             message = "isi tulisan kosong; tulis kisahnya di bawah front matter dengan bagian: " + ", ".join(required)
-            return [*problems, Problem(document.path, document.body_line, "", message)]
+            return links, [*problems, Problem(document.path, document.body_line, "", message)]
         missing = policy.missing_sections(document.body, required)
         if missing:
             message = "bagian wajib belum ada: " + ", ".join(f"'## {name}'" for name in missing)
             problems.append(Problem(document.path, document.body_line, "", message))
-    return problems
+    return links, problems
 
 
 def _load_result(
-    file: Path, root: Path, schema_dir: Path, round_ids: set[str], innovation_exists: bool
-) -> tuple[CoachingResult | None, list[Problem]]:
+    file: Path, root: Path, schema_dir: Path, round_ids: set[str], innovation_exists: bool, attachments: list[str]
+) -> tuple[CoachingResult | None, list[policy.PageLink], list[Problem]]:
     rel = _rel(file, root)
     document, problems = read_document(file, rel)
     if document is None:
-        return None, problems
-    problems = _validated(document, schema_dir, "pembinaan")
+        return None, [], problems
+    problems += _validated(document, schema_dir, "pembinaan")
+    schema_valid = not problems
     slug = file.parent.name
     if not innovation_exists:
         message = (
@@ -252,50 +334,42 @@ def _load_result(
             f"tambahkan innovations/{slug}/index.md atau pindahkan berkas ini"
         )
         problems.append(Problem(rel, 0, "", message))
-    if problems:
-        return None, problems
     data = document.data
-    file_round = COACHING_FILE.match(file.name).group(1)
+    file_round = COACHING_FILE.fullmatch(file.name).group(1)  # type: ignore[union-attr]  # the inventory matched it
+    round_id = data.get("putaran")
     line = document.line_of(("putaran",))
-    if data["putaran"] != file_round:
-        problems.append(
-            Problem(
-                rel,
-                line,
-                "putaran",
-                f"putaran '{data['putaran']}' harus sama dengan nama berkas (pembinaan-{data['putaran']}.md)",
-            )
-        )
-    if data["putaran"] not in round_ids:
+    if isinstance(round_id, str) and round_id != file_round:
+        message = f"putaran {show(round_id)} harus sama dengan nama berkas (pembinaan-{round_id}.md)"
+        problems.append(Problem(rel, line, "putaran", message))
+    if isinstance(round_id, str) and round_id not in round_ids:
         known = ", ".join(sorted(round_ids)) or "belum ada"
-        problems.append(
-            Problem(
-                rel,
-                line,
-                "putaran",
-                f"putaran '{data['putaran']}' tidak ada di innovations/{ROUNDS_DIR}/; putaran yang ada: {known}",
-            )
-        )
+        message = f"putaran {show(round_id)} tidak ada di innovations/{ROUNDS_DIR}/; putaran yang ada: {known}"
+        problems.append(Problem(rel, line, "putaran", message))
     source_ids = _declared_source_ids(data)
     problems += _duplicate_source_ids(document)
-    problems += _body_problems(document, source_ids, file.parent, required=())
+    links, body_problems = _body_problems(document, source_ids, file.parent, (), tuple(attachments))
+    problems += body_problems
     problems += _field_citation_problems(document, _cited_fields(data), source_ids)
-    if problems:
-        return None, problems
-    return CoachingResult(
-        round_id=data["putaran"],
-        innovation_slug=slug,
-        visit_date=data.get("tanggal_kunjungan"),
-        findings=tuple(data.get("temuan", [])),
-        plan=tuple(
-            PlanItem(item["rencana"], item.get("target"), item.get("status"))
-            for item in data.get("rencana_pengembangan", [])
+    if problems or not schema_valid:
+        return None, [], problems
+    return (
+        CoachingResult(
+            round_id=data["putaran"],
+            innovation_slug=slug,
+            visit_date=data.get("tanggal_kunjungan"),
+            findings=tuple(data.get("temuan", [])),
+            plan=tuple(
+                PlanItem(item["rencana"], item.get("target"), item.get("status"))
+                for item in data.get("rencana_pengembangan", [])
+            ),
+            follow_up=data.get("status_tindak_lanjut"),
+            sources=_sources(data["sumber"]),
+            body=document.body,
+            source_path=rel,
         ),
-        follow_up=data.get("status_tindak_lanjut"),
-        sources=_sources(data["sumber"]),
-        body=document.body,
-        source_path=rel,
-    ), []
+        [],
+        links,
+    )
 
 
 def _field_citation_problems(
@@ -311,23 +385,32 @@ def _field_citation_problems(
 
 def _replication_texts(data: dict[str, Any]) -> list[tuple[tuple[str | int, ...], str]]:
     """The replication kit's texts, which the profile shows with their [S1] citations linked."""
-    replikasi = data.get("replikasi", {})
-    texts: list[tuple[tuple[str | int, ...], str]] = []
-    if replikasi.get("masalah"):
-        texts.append((("replikasi", "masalah"), replikasi["masalah"]))
+    replikasi = data.get("replikasi")
+    if not isinstance(replikasi, dict):
+        return []
+    texts = _texts(("replikasi", "masalah"), replikasi.get("masalah"))
     for key in ("prasyarat", "sumber_daya", "mitra", "langkah", "risiko"):
-        texts += [(("replikasi", key, index), text) for index, text in enumerate(replikasi.get(key, []))]
+        texts += _texts(("replikasi", key), replikasi.get(key))
     return texts
+
+
+def _texts(field_path: tuple[str | int, ...], value: object) -> list[tuple[tuple[str | int, ...], str]]:
+    """The texts at a field (one text, or a list of them), read defensively: the schema may have refused it."""
+    if isinstance(value, str):
+        return [(field_path, value)]
+    if isinstance(value, list):
+        return [((*field_path, index), text) for index, text in enumerate(value) if isinstance(text, str)]
+    return []
 
 
 def _cited_fields(data: dict[str, Any]) -> list[tuple[tuple[str | int, ...], str]]:
     """Coaching-result fields shown with their [S1] citations linked."""
-    findings = [(("temuan", index), text) for index, text in enumerate(data.get("temuan", []))]
-    plans = [
-        (("rencana_pengembangan", index, "rencana"), item["rencana"])
-        for index, item in enumerate(data.get("rencana_pengembangan", []))
-    ]
-    return findings + plans
+    plans = data.get("rencana_pengembangan")
+    texts = _texts(("temuan",), data.get("temuan"))
+    for index, item in enumerate(plans if isinstance(plans, list) else []):
+        if isinstance(item, dict):
+            texts += _texts(("rencana_pengembangan", index, "rencana"), item.get("rencana"))
+    return texts
 
 
 def _load_round(file: Path, root: Path, schema_dir: Path) -> tuple[CoachingRound | None, list[Problem]]:
@@ -335,10 +418,11 @@ def _load_round(file: Path, root: Path, schema_dir: Path) -> tuple[CoachingRound
     text, problems = decode(file.read_bytes(), rel)
     if text is None:
         return None, problems
-    document, problems = parse_yaml_file(text, rel)
+    document, found = parse_yaml_file(text, rel)
+    problems += found
     if document is None:
         return None, problems
-    problems = _validated(document, schema_dir, "putaran")
+    problems += _validated(document, schema_dir, "putaran")
     if problems:
         return None, problems
     data = document.data

@@ -125,6 +125,7 @@ class Innovation:
     source_path: str  # e.g. innovations/lansia-smart/index.md
     id_line: int  # where `id:` stands in the write-up, for messages about the slug
     coaching: tuple[CoachingResult, ...]
+    attachments: tuple[str, ...] = ()  # vetted files beside the write-up, published with its page (load.py)
 
     @property
     def kabupaten(self) -> Kabupaten:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
 
+from .problems import show
+
 DATA_FILE = Path(__file__).parent / "data" / "wilayah-jatim.json"
 LICENCE_FILE = Path(__file__).parent / "data" / "LISENSI-DATA-WILAYAH.md"
 
@@ -111,38 +113,46 @@ def resolve_kecamatan(
     regions: Regions, code: str | None, name: str | None, kabupaten_name: str | None
 ) -> tuple[Kecamatan | None, str]:
     """The kecamatan a write-up names, or None and an Indonesian message that says what to write instead."""
+    kecamatan, _, message = locate_kecamatan(regions, code, name, kabupaten_name)
+    return kecamatan, message
+
+
+def locate_kecamatan(
+    regions: Regions, code: str | None, name: str | None, kabupaten_name: str | None
+) -> tuple[Kecamatan | None, str, str]:
+    """Like resolve_kecamatan, with the key the problem belongs on ("kode", "nama" or "kabupaten")."""
     if code:
         found = regions.kecamatan_by_code(code)
         if found is None:
             hint = _suggest(regions.similar_kecamatan(name)) if name else ""
-            return None, f"kode {code} tidak ada dalam data wilayah Jawa Timur{hint}"
+            return None, "kode", f"kode {show(code)} tidak ada dalam data wilayah Jawa Timur{hint}"
         if name and _fold(name) != _fold(found.name):
-            return None, f"kode {code} adalah Kecamatan {found.label}, bukan '{name}'; samakan kode dan nama"
+            message = f"kode {code} adalah Kecamatan {found.label}, bukan {show(name)}; samakan kode dan nama"
+            return None, "nama", message
         if kabupaten_name and found.kabupaten not in regions.kabupaten_matching(kabupaten_name):
-            return None, f"kode {code} ada di {found.kabupaten.name}, bukan '{kabupaten_name}'"
-        return found, ""
+            return None, "kabupaten", f"kode {code} ada di {found.kabupaten.name}, bukan {show(kabupaten_name)}"
+        return found, "", ""
     if not name:
-        return None, "isi kode Kemendagri kecamatan atau namanya beserta kabupaten/kota"
+        return None, "kode", "isi kode Kemendagri kecamatan atau namanya beserta kabupaten/kota"
     candidates = regions.kecamatan_named(name)
     if not candidates:
-        return (
-            None,
-            f"kecamatan '{name}' tidak ada dalam data wilayah Jawa Timur{_suggest(regions.similar_kecamatan(name))}",
-        )
+        hint = _suggest(regions.similar_kecamatan(name))
+        return None, "nama", f"kecamatan {show(name)} tidak ada dalam data wilayah Jawa Timur{hint}"
     if kabupaten_name:
         kabupaten = regions.kabupaten_matching(kabupaten_name)
         if not kabupaten:
             hint = ", ".join(kab.name for kab in regions.similar_kabupaten(kabupaten_name))
             hint = f"; mungkin maksud Anda: {hint}" if hint else ""
-            return None, f"kabupaten/kota '{kabupaten_name}' tidak dikenal{hint}"
+            return None, "kabupaten", f"kabupaten/kota {show(kabupaten_name)} tidak dikenal{hint}"
         candidates = [kec for kec in candidates if kec.kabupaten in kabupaten]
         if not candidates:
             places = ", ".join(kec.label for kec in regions.kecamatan_named(name))
-            return None, f"tidak ada Kecamatan {name} di {kabupaten_name}; yang ada: {places}"
+            return None, "kabupaten", f"tidak ada Kecamatan {name} di {kabupaten_name}; yang ada: {places}"
     if len(candidates) > 1:
         places = " dan ".join(kec.label for kec in candidates)
-        return None, f"nama '{name}' ada di lebih dari satu tempat: {places}; tambahkan kabupaten/kota atau kode"
-    return candidates[0], ""
+        message = f"nama {show(name)} ada di lebih dari satu tempat: {places}; tambahkan kabupaten/kota atau kode"
+        return None, "nama", message
+    return candidates[0], "", ""
 
 
 def _suggest(kecamatan: list[Kecamatan]) -> str:

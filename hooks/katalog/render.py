@@ -30,6 +30,7 @@ from .markup import (
     unknown,
 )
 from .model import Catalogue
+from .pages import GeneratedPage
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 
@@ -91,3 +92,6 @@ class Renderer:
 
     def render(self, template: str, context: Mapping[str, Any]) -> str:
         return self.env.get_template(template).render(context)
+
+    def render_page(self, page: GeneratedPage) -> str:
+        return self.render(page.template, {"here": page.path, "scripts": page.scripts, **page.context()})

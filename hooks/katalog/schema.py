@@ -14,7 +14,8 @@ from __future__ import annotations
 import copy
 import difflib
 import json
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,7 @@ from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
 from .frontmatter import Document
-from .problems import Problem
+from .problems import Problem, show
 
 SCHEMA_NAMES = ("inovasi", "pembinaan", "putaran")
 
@@ -45,13 +46,38 @@ def load_schemas(schema_dir: Path) -> dict[str, dict[str, Any]]:
     return {name: json.loads((schema_dir / f"{name}.schema.json").read_text(encoding="utf-8")) for name in SCHEMA_NAMES}
 
 
+def _is_integer(checker: object, instance: object) -> bool:
+    """YAML `2023.0` is a float: JSON Schema would count it as an integer, the catalogue does not."""
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
+_DOLLAR = re.compile(r"(?<!\\)\$")
+
+
+@cache
+def _whole_value(pattern: str) -> re.Pattern[str]:
+    """A schema pattern whose `$` means the end of the text, as in JavaScript and fastjsonschema: Python's
+    `$` also matches before a final newline, so `^S1$` would accept "S1\n"."""
+    return re.compile(_DOLLAR.sub(r"\\Z", pattern))
+
+
+def _pattern(validator: object, pattern: str, instance: object, schema: object) -> Iterator[ValidationError]:
+    if isinstance(instance, str) and not _whole_value(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+_Validator = jsonschema.validators.extend(
+    jsonschema.Draft202012Validator,
+    validators={"pattern": _pattern},
+    type_checker=jsonschema.Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer),
+)
+
+
 @cache
 def validator_for(schema_dir: Path, name: str) -> jsonschema.Draft202012Validator:
     schemas = load_schemas(schema_dir)
     registry = Registry().with_resources((schema["$id"], Resource.from_contents(schema)) for schema in schemas.values())
-    return jsonschema.Draft202012Validator(
-        schemas[name], registry=registry, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
-    )
+    return _Validator(schemas[name], registry=registry, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
 
 
 @cache
@@ -70,11 +96,23 @@ def fast_check_for(schema_dir: Path, name: str) -> Callable[[Any], Any]:
 
 def passes_quickly(data: Any, schema_dir: Path, name: str) -> bool:
     """True when the fast gate finds no error; any failure of the gate itself means "take the exact path"."""
+    if _holds_float(data):  # fastjsonschema counts 2023.0 as an integer: let jsonschema decide (it does not)
+        return False
     try:
         fast_check_for(schema_dir, name)(data)
     except Exception:  # an error, or a surprise in the gate: either way jsonschema decides and explains
         return False
     return True
+
+
+def _holds_float(value: Any) -> bool:
+    if isinstance(value, float):
+        return True
+    if isinstance(value, dict):
+        return any(_holds_float(item) for item in value.values())
+    if isinstance(value, list):
+        return any(_holds_float(item) for item in value)
+    return False
 
 
 def schema_problems(document: Document, validator: jsonschema.Draft202012Validator) -> list[Problem]:
@@ -153,7 +191,7 @@ def _show(value: Any) -> str:
     if value is None:
         return "null"
     if isinstance(value, str):
-        return f"'{value}'"
+        return show(value)
     if isinstance(value, bool):
         return "ya/tidak"
     if isinstance(value, (list, dict)):

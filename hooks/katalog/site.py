@@ -128,15 +128,13 @@ class SiteBuilder:
 
     def _assets(self) -> dict[str, Path]:
         assets = {urls.schema_path(schema.name): schema for schema in sorted(self.schema_dir.glob("*.schema.json"))}
-        for inv in self.catalogue.innovations:
-            for file in sorted((self.root / CONTENT_DIR / inv.slug).iterdir()):
-                if file.is_file() and file.suffix != ".md" and not file.name.startswith("."):
-                    assets[urls.attachment_path(inv, file.name)] = file
+        for inv in self.catalogue.innovations:  # only the attachments load.py vetted (type, size, no symlink)
+            for name in inv.attachments:
+                assets[urls.attachment_path(inv, name)] = (self.root / inv.source_path).parent / name
         return assets
 
     def render(self, page_path: str) -> str:
-        page = self.pages[page_path]
-        return self.renderer.render(page.template, {"here": page.path, "scripts": page.scripts, **page.context()})
+        return self.renderer.render_page(self.pages[page_path])
 
     def data_files(self) -> dict[str, str | bytes]:
         site_url = self.address.site_url

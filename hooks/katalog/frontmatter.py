@@ -317,7 +317,9 @@ class _Walk:
                 self.problem(key_line, child, "kunci ini ditulis dua kali; hapus salah satunya")
                 continue
             if not isinstance(key, str):
-                message = f"kunci {key_node.value!r} harus berupa nama isian (teks), bukan angka, ya/tidak, atau null"
+                message = (
+                    f"kunci {show(key_node.value)} harus berupa nama isian (teks), bukan angka, ya/tidak, atau null"
+                )
                 self.problem(key_line, child, message)
             self.lines[child] = key_line
             result[key] = self.value(value_node, child, key_line)
@@ -326,7 +328,9 @@ class _Walk:
 
 def _unknown_tag(tag: str) -> str:
     tag = tag.replace("tag:yaml.org,2002:", "!!")
-    return f"tag YAML '{tag}' tidak diizinkan; tulis nilainya sebagai teks, angka, daftar, atau 'kunci: nilai' biasa"
+    return (
+        f"tag YAML {show(tag)} tidak diizinkan; tulis nilainya sebagai teks, angka, daftar, atau 'kunci: nilai' biasa"
+    )
 
 
 def _walk(

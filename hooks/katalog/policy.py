@@ -20,7 +20,7 @@ from urllib.parse import unquote
 
 from .frontmatter import FieldPath
 from .inventory import IMAGE_SUFFIXES, MAX_NAME_BYTES
-from .problems import Problem, show
+from .problems import Problem, show, visible
 
 # Tags a write-up may use as raw HTML, with the attributes each may carry.
 ALLOWED_HTML: dict[str, frozenset[str]] = {
@@ -248,10 +248,10 @@ def _html_problems(
             continue
         for name, value in _tag_attributes(match.group(0)):
             if name.startswith("on"):
-                message = f"atribut {name}= (menjalankan skrip) tidak diizinkan pada <{tag}>"
+                message = f"atribut {visible(name)}= (menjalankan skrip) tidak diizinkan pada <{tag}>"
             elif name not in ALLOWED_HTML[tag]:
                 permitted = ", ".join(sorted(ALLOWED_HTML[tag])) or "tidak ada"
-                message = f"atribut {name}= tidak diizinkan pada <{tag}>; atribut yang boleh: {permitted}"
+                message = f"atribut {visible(name)}= tidak diizinkan pada <{tag}>; atribut yang boleh: {permitted}"
             elif tag == "img" and name == "src":
                 problems += _image_problems(value, line_number, path, folder, images)
                 continue

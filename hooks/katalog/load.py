@@ -9,17 +9,21 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from . import anchors, export, policy, urls
+from . import anchors, export, policy, provenance, urls
 from .frontmatter import Document, decode, parse_document, parse_yaml_file, read_document
 from .inventory import COACHING_FILE, ROUNDS_DIR, SCHEMA_DIR, SLUG, WRITE_UP, take_inventory
 from .model import (
+    Alternative,
     Award,
     Catalogue,
     CoachingResult,
     CoachingRound,
+    Conflict,
     Contact,
     Innovation,
+    NamedInSource,
     PlanItem,
+    Reference,
     Replication,
     Source,
     TeamMember,
@@ -174,7 +178,8 @@ def _validated(document: Document, schema_dir: Path, schema_name: str) -> list[P
 
 def _sources(data: list[dict[str, Any]]) -> tuple[Source, ...]:
     return tuple(
-        Source(item["id"], item["judul"], item.get("url"), item.get("penerbit"), item.get("tanggal")) for item in data
+        Source(item["id"], item["judul"], item["url"], item["penerbit"], item.get("tanggal"), item.get("catatan"))
+        for item in data
     )
 
 
@@ -225,7 +230,12 @@ def _load_innovation(
     problems += _award_source_problems(document, source_ids)
     links, body_problems = _body_problems(document, source_ids, file.parent, STORY_SECTIONS, attachments)
     problems += body_problems
-    problems += _field_citation_problems(document, _replication_texts(data), source_ids)
+    prose = _texts(("ringkasan",), data.get("ringkasan")) + _replication_texts(data)
+    problems += _field_citation_problems(document, prose, source_ids)
+    problems += provenance.prose_problems(document, prose)
+    problems += provenance.reference_problems(document)
+    problems += provenance.conflict_problems(document)
+    problems += provenance.source_problems(document)
     if problems or kecamatan is None or not schema_valid:
         return None, [], problems
 
@@ -234,9 +244,16 @@ def _load_innovation(
     innovation = Innovation(
         slug=data["id"],
         name=data["nama"],
-        acronym=data.get("akronim"),
-        acronym_expansion=data.get("kepanjangan"),
-        other_names=tuple(data.get("nama_lain", [])),
+        acronym=_plain(data.get("akronim")),
+        acronym_expansion=_plain(data.get("kepanjangan")),
+        other_names=tuple(_named(item) for item in data.get("nama_lain", [])),
+        related_programs=tuple(_named(item) for item in data.get("program_terkait", [])),
+        references=tuple(_reference(key, entry) for key, entry in data.get("rujukan", {}).items()),
+        conflicts=tuple(
+            _conflict(key, data.get(key))
+            for key in ("akronim", "kepanjangan", "tahun_mulai")
+            if provenance.is_conflict(data.get(key))
+        ),
         summary=data.get("ringkasan"),
         kecamatan=kecamatan,
         awards=tuple(
@@ -248,7 +265,7 @@ def _load_innovation(
         form=klasifikasi.get("bentuk"),
         tags=tuple(klasifikasi.get("tag", [])),
         stage=data.get("tahapan"),
-        start_year=data.get("tahun_mulai"),
+        start_year=_plain(data.get("tahun_mulai")),
         status=data.get("status"),
         last_verified=data.get("terakhir_diverifikasi"),
         replication=Replication(
@@ -271,6 +288,26 @@ def _load_innovation(
         attachments=attachments,
     )
     return innovation, links, []
+
+
+def _plain(value: Any) -> Any:
+    """A fact's single value; None where the sources disagree (the conflict is kept in `conflicts`)."""
+    return None if provenance.is_conflict(value) else value
+
+
+def _named(item: dict[str, Any]) -> NamedInSource:
+    return NamedInSource(item["nama"], tuple(item["sumber"]), item.get("keterangan"))
+
+
+def _reference(field: str, entry: list[str] | str) -> Reference:
+    if entry == provenance.EDITORIAL:
+        return Reference(field, (), editorial=True)
+    return Reference(field, tuple(entry))
+
+
+def _conflict(field: str, value: dict[str, Any]) -> Conflict:
+    alternatives = value[provenance.CONFLICT]
+    return Conflict(field, tuple(Alternative(item["nilai"], tuple(item["sumber"])) for item in alternatives))
 
 
 def _place(document: Document, regions: Regions) -> tuple[Kecamatan | None, list[Problem]]:
@@ -350,6 +387,9 @@ def _load_result(
     links, body_problems = _body_problems(document, source_ids, file.parent, (), tuple(attachments))
     problems += body_problems
     problems += _field_citation_problems(document, _cited_fields(data), source_ids)
+    problems += provenance.prose_problems(document, _cited_fields(data))
+    problems += provenance.source_problems(document)
+    problems += provenance.visit_report_problems(document)
     if problems or not schema_valid:
         return None, [], problems
     return (
@@ -366,6 +406,7 @@ def _load_result(
             sources=_sources(data["sumber"]),
             body=document.body,
             source_path=rel,
+            visit_reported=data["laporan_kunjungan"] == "ada",
         ),
         [],
         links,
@@ -446,6 +487,8 @@ def _load_round(file: Path, root: Path, schema_dir: Path) -> tuple[CoachingRound
     source_ids = _declared_source_ids(data)
     purpose_line = document.line_of(("tujuan",))
     problems += policy.citation_problems(data.get("tujuan") or "", purpose_line, rel, source_ids, "tujuan")
+    problems += provenance.prose_problems(document, _texts(("tujuan",), data.get("tujuan")))
+    problems += provenance.source_problems(document)
     if problems:
         return None, problems
     return CoachingRound(

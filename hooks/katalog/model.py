@@ -19,6 +19,45 @@ class Source:
     url: str | None
     publisher: str | None
     published: str | None  # YYYY-MM-DD
+    note: str | None = None  # provenance shown under the source (`catatan`)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """Which sources state a structured fact (`rujukan`), or that the editors assigned it."""
+
+    field: str  # dotted, e.g. "klasifikasi.jenis"
+    source_ids: tuple[str, ...]  # empty when editorial
+    editorial: bool = False
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """One value of a fact the sources disagree on (`beda_sumber`), with the sources that state it."""
+
+    value: str | int
+    source_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Conflict:
+    field: str  # "akronim" | "kepanjangan" | "tahun_mulai"
+    alternatives: tuple[Alternative, ...]
+
+    def text(self) -> str:
+        """The conflict as one plain value for CSV and search: "A [S1] | B [S3]"."""
+        return " | ".join(
+            f"{item.value} " + " ".join(f"[{source}]" for source in item.source_ids) for item in self.alternatives
+        )
+
+
+@dataclass(frozen=True)
+class NamedInSource:
+    """A name a source uses: for this program (`nama_lain`) or for a related one (`program_terkait`)."""
+
+    name: str
+    source_ids: tuple[str, ...]
+    note: str | None = None  # program_terkait: what the source says it is
 
 
 @dataclass(frozen=True)
@@ -76,6 +115,7 @@ class CoachingResult:
     sources: tuple[Source, ...]
     body: str
     source_path: str  # e.g. innovations/lansia-smart/pembinaan-2024.md
+    visit_reported: bool = True  # laporan_kunjungan: False when the source reports nothing for this visit
 
 
 @dataclass(frozen=True)
@@ -106,7 +146,7 @@ class Innovation:
     name: str
     acronym: str | None
     acronym_expansion: str | None
-    other_names: tuple[str, ...]
+    other_names: tuple[NamedInSource, ...]
     summary: str | None
     kecamatan: Kecamatan
     awards: tuple[Award, ...]
@@ -126,6 +166,15 @@ class Innovation:
     id_line: int  # where `id:` stands in the write-up, for messages about the slug
     coaching: tuple[CoachingResult, ...]
     attachments: tuple[str, ...] = ()  # vetted files beside the write-up, published with its page (load.py)
+    related_programs: tuple[NamedInSource, ...] = ()
+    references: tuple[Reference, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()  # acronym, acronym_expansion, start_year are None where one stands
+
+    def reference(self, field: str) -> Reference | None:
+        return next((item for item in self.references if item.field == field), None)
+
+    def conflict(self, field: str) -> Conflict | None:
+        return next((item for item in self.conflicts if item.field == field), None)
 
     @property
     def kabupaten(self) -> Kabupaten:

@@ -46,13 +46,16 @@ def _resolve(node: dict[str, Any], schemas: dict[str, dict[str, Any]]) -> dict[s
     if not reference:
         return node
     file_name, _, pointer = reference.partition("#")
-    target: Any = schemas[file_name.removesuffix(".schema.json")]
+    # A local reference ("#/$defs/…") points into inovasi.schema.json: the only schema with shared $defs.
+    target: Any = schemas[file_name.removesuffix(".schema.json") or "inovasi"]
     for part in filter(None, pointer.split("/")):
         target = target[part]
     return _resolve(target, schemas)
 
 
 def _types(node: dict[str, Any]) -> list[str]:
+    if "anyOf" in node:  # a plain value or {beda_sumber: […]}: the plain value's types describe the field
+        return _types(node["anyOf"][0])
     types = node.get("type", [])
     return types if isinstance(types, list) else [types]
 

@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from . import labels, urls
-from .model import Catalogue, CoachingResult, Innovation, Source
+from .model import Catalogue, CoachingResult, Conflict, Innovation, NamedInSource, Source
 
 FEED_PATH = "feed.json"
 JSON_PATH = "data/katalog.json"
@@ -37,13 +37,42 @@ def _source(source: Source) -> dict[str, Any]:
         "url": source.url,
         "penerbit": source.publisher,
         "tanggal": source.published,
+        "catatan": source.note,
     }
+
+
+def _conflict(conflict: Conflict | None) -> list[dict[str, Any]] | None:
+    """Where sources disagree: every value with its sources, as written (never one silently picked)."""
+    if conflict is None:
+        return None
+    return [{"nilai": item.value, "sumber": list(item.source_ids)} for item in conflict.alternatives]
+
+
+def _named(item: NamedInSource) -> dict[str, Any]:
+    named: dict[str, Any] = {"nama": item.name, "sumber": list(item.source_ids)}
+    if item.note is not None:
+        named["keterangan"] = item.note
+    return named
+
+
+def _references(inv: Innovation) -> dict[str, Any]:
+    """`rujukan` as written: field -> source ids, or "redaksi" for the editors' classification."""
+    return {ref.field: "redaksi" if ref.editorial else list(ref.source_ids) for ref in inv.references}
+
+
+def conflict_cell(inv: Innovation, field: str, plain: object) -> str:
+    """A CSV cell: the value, or for a conflict every value with its sources, "A [S1] | B [S3]"."""
+    conflict = inv.conflict(field)
+    if conflict is not None:
+        return conflict.text()
+    return "" if plain is None else str(plain)
 
 
 def _coaching(result: CoachingResult) -> dict[str, Any]:
     return {
         "putaran": result.round_id,
         "tanggal_kunjungan": result.visit_date,
+        "laporan_kunjungan": "ada" if result.visit_reported else "tidak-ada",
         "temuan": list(result.findings),
         "rencana_pengembangan": [
             {"rencana": item.plan, "target": item.target, "status": item.status} for item in result.plan
@@ -62,7 +91,8 @@ def innovation_record(inv: Innovation, site_url: str) -> dict[str, Any]:
         "nama": inv.name,
         "akronim": inv.acronym,
         "kepanjangan": inv.acronym_expansion,
-        "nama_lain": list(inv.other_names),
+        "nama_lain": [_named(item) for item in inv.other_names],
+        "program_terkait": [_named(item) for item in inv.related_programs],
         "ringkasan": inv.summary,
         "kecamatan": {
             "kode": inv.kecamatan.code,
@@ -86,6 +116,13 @@ def innovation_record(inv: Innovation, site_url: str) -> dict[str, Any]:
         },
         "tahapan": inv.stage,
         "tahun_mulai": inv.start_year,
+        # Additive: the plain fields above are null where sources disagree; the alternatives are here.
+        "beda_sumber": {
+            field: _conflict(inv.conflict(field))
+            for field in ("akronim", "kepanjangan", "tahun_mulai")
+            if inv.conflict(field) is not None
+        },
+        "rujukan": _references(inv),
         "status": inv.status,
         "terakhir_diverifikasi": inv.last_verified,
         "replikasi": {
@@ -160,8 +197,8 @@ def _csv_cells(inv: Innovation, site_url: str) -> list[str]:
     return [
         inv.slug,
         inv.name,
-        inv.acronym or "",
-        inv.acronym_expansion or "",
+        conflict_cell(inv, "akronim", inv.acronym),
+        conflict_cell(inv, "kepanjangan", inv.acronym_expansion),
         inv.kecamatan.code,
         inv.kecamatan.name,
         inv.kabupaten.code,
@@ -173,7 +210,7 @@ def _csv_cells(inv: Innovation, site_url: str) -> list[str]:
         labels.DIGITAL_LABELS.get(inv.digital or "", ""),
         labels.FORM_LABELS.get(inv.form or "", ""),
         labels.STAGE_LABELS.get(inv.stage or "", ""),
-        str(inv.start_year or ""),
+        conflict_cell(inv, "tahun_mulai", inv.start_year),
         labels.STATUS_LABELS.get(inv.status or "", ""),
         inv.last_verified or "",
         inv.summary or "",

@@ -31,3 +31,5 @@ COMPLEXITY_HELP = _help("replikasi.kompleksitas")
 PARTNER_KIND_LABELS = _labels("replikasi.jenis_mitra")
 EVENT_NAMES = _labels("penghargaan[].ajang")
 UNKNOWN = "belum terdokumentasi"
+# laporan_kunjungan: tidak-ada, in the words issue 11 asks for
+NO_VISIT_REPORT = "Sumber tidak melaporkan temuan atau rencana khusus untuk kunjungan ini."

@@ -106,3 +106,36 @@ def date_id(value: str | date | None) -> str | None:
         return None
     day = value if isinstance(value, date) else date.fromisoformat(value)
     return format_date(day, "d MMMM y", locale="id")
+
+
+EDITORIAL_MARK = Markup(" · *klasifikasi redaksi*")
+
+
+def source_marks(source_ids: tuple[str, ...], prefix: str = "sumber") -> Markup:
+    """Linked [S1] markers for a value a source states, pointing at the source list."""
+    return Markup("".join(f" [\\[{source_id}\\]](#{anchor(prefix, source_id)})" for source_id in source_ids))
+
+
+def sourced(fact: Any, value: Any, value_labels: dict[str, str] | None = None) -> Markup:
+    """A fact-box value with where it comes from: its source markers, the editors' mark, or, where the
+    sources disagree, "sumber berbeda:" with every value and its markers. `fact` is (reference, conflict)."""
+    conflict = fact[1]
+    if conflict is not None:
+        values = [
+            or_unknown(item.value if value_labels is None else str(item.value), value_labels)
+            + source_marks(item.source_ids)
+            for item in conflict.alternatives
+        ]
+        return Markup("sumber berbeda: ") + Markup("; ").join(values)
+    shown = or_unknown(value, value_labels)
+    if value is None or value == "" or value == []:
+        return shown
+    return shown + fact_marks(fact)
+
+
+def fact_marks(fact: Any) -> Markup:
+    """Only the markers of a (reference, conflict) pair: source links, or the editors' mark."""
+    reference = fact[0]
+    if reference is None:
+        return Markup("")
+    return EDITORIAL_MARK if reference.editorial else source_marks(reference.source_ids)

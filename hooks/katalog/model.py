@@ -176,6 +176,10 @@ class Innovation:
     def conflict(self, field: str) -> Conflict | None:
         return next((item for item in self.conflicts if item.field == field), None)
 
+    def provenance(self, field: str) -> tuple[Reference | None, Conflict | None]:
+        """Where a fact comes from, as the fact box shows it (markup.sourced)."""
+        return self.reference(field), self.conflict(field)
+
     @property
     def kabupaten(self) -> Kabupaten:
         return self.kecamatan.kabupaten

@@ -24,9 +24,12 @@ from .markup import (
     date_id,
     description,
     escape_markdown,
+    fact_marks,
     json_island,
     or_unknown,
     safe_url,
+    source_marks,
+    sourced,
     unknown,
 )
 from .model import Catalogue
@@ -73,6 +76,9 @@ def make_environment() -> Environment:
         cite_text=cite_text,
         unknown=unknown,
         or_unknown=or_unknown,
+        sourced=sourced,
+        fact_marks=fact_marks,
+        source_marks=source_marks,
     )
     return env
 

@@ -44,13 +44,13 @@ CASES: dict[str, tuple[Expected, ...]] = {
     "tanpa-front-matter": (("tanpa-front-matter/index.md", 1, "berkas harus diawali front matter"),),
     "front-matter-tidak-ditutup": (("front-matter-tidak-ditutup/index.md", 1, "front matter tidak ditutup"),),
     "front-matter-kosong": (("front-matter-kosong/index.md", 1, "front matter kosong"),),
-    "isi-kosong": (("isi-kosong/index.md", 31, "isi tulisan kosong; tulis kisahnya di bawah front matter"),),
-    "bagian-wajib-hilang": (("bagian-wajib-hilang/index.md", 31, "bagian wajib belum ada: '## Dampak'"),),
+    "isi-kosong": (("isi-kosong/index.md", 33, "isi tulisan kosong; tulis kisahnya di bawah front matter"),),
+    "bagian-wajib-hilang": (("bagian-wajib-hilang/index.md", 33, "bagian wajib belum ada: '## Dampak'"),),
     "bukan-utf8": (("bukan-utf8/index.md", 7, "berkas bukan teks UTF-8; simpan ulang dengan encoding UTF-8"),),
     "terlalu-besar": (("terlalu-besar/index.md", 0, f"batasnya {MAX_FILE_BYTES // 1000} KB"),),
     "berkas-tak-dikenal": (("berkas-tak-dikenal/catatan.md", 0, "nama berkas tidak dikenal"),),
     "petunjuk-templat-tertinggal": (
-        ("petunjuk-templat-tertinggal/index.md", 42, "petunjuk templat 'ISI: …' belum diganti"),
+        ("petunjuk-templat-tertinggal/index.md", 44, "petunjuk templat 'ISI: …' belum diganti"),
     ),
     # wrong types, missing and unknown fields, values outside the allowed list
     "tipe-tahun-berupa-teks": (("tipe-tahun-berupa-teks/index.md", 14, "harus berupa bilangan bulat, bukan '2023'"),),
@@ -58,6 +58,10 @@ CASES: dict[str, tuple[Expected, ...]] = {
         ("tipe-bidang-bukan-daftar/index.md", 18, "harus berupa daftar (baris berawalan '- '), bukan 'sosial'"),
     ),
     "tipe-sumber-berupa-angka": (
+        # with no list of sources, nothing is sourced: every fact and text says so too
+        ("tipe-sumber-berupa-angka/index.md", 3, "nama: [S1]"),
+        ("tipe-sumber-berupa-angka/index.md", 7, "teks ini belum merujuk sumber"),
+        ("tipe-sumber-berupa-angka/index.md", 8, "kecamatan: [S1]"),
         ("tipe-sumber-berupa-angka/index.md", 16, "sumber 'S1' tidak ada di daftar sumber; yang ada: belum ada"),
         ("tipe-sumber-berupa-angka/index.md", 26, "harus berupa daftar (baris berawalan '- '), bukan 5"),
         (
@@ -106,32 +110,32 @@ CASES: dict[str, tuple[Expected, ...]] = {
         ("pembinaan-putaran-tidak-ada/pembinaan-2030.md", 2, "putaran '2030' tidak ada di innovations/_pembinaan/"),
     ),
     # the body: files, links, citations, raw HTML
-    "gambar-tidak-ada": (("gambar-tidak-ada/index.md", 40, "berkas gambar 'foto-kegiatan.jpg' tidak ada"),),
+    "gambar-tidak-ada": (("gambar-tidak-ada/index.md", 42, "berkas gambar 'foto-kegiatan.jpg' tidak ada"),),
     "tautan-ke-inovasi-tidak-ada": (
         (
             "tautan-ke-inovasi-tidak-ada/index.md",
-            38,
+            40,
             "tautan '../lansia-smrt/index.md' tidak menuju berkas yang ada "
             "(mungkin maksud Anda '../lansia-smart/index.md'?)",
         ),
     ),
     "tautan-ke-lampiran-tidak-ada": (
-        ("tautan-ke-lampiran-tidak-ada/index.md", 38, "tautan 'laporan-2023.pdf' tidak menuju berkas yang ada"),
+        ("tautan-ke-lampiran-tidak-ada/index.md", 40, "tautan 'laporan-2023.pdf' tidak menuju berkas yang ada"),
     ),
     "tautan-ke-berkas-pembinaan": (
         (
             "tautan-ke-berkas-pembinaan/index.md",
-            38,
+            40,
             "tautan '../lansia-smart/pembinaan-2024.md' menuju berkas yang tidak terbit sebagai halaman",
         ),
     ),
     "rujukan-tanpa-sumber": (
-        ("rujukan-tanpa-sumber/index.md", 34, "rujukan [S9] tidak ada di daftar sumber; sumber yang ada: S1"),
+        ("rujukan-tanpa-sumber/index.md", 36, "rujukan [S9] tidak ada di daftar sumber; sumber yang ada: S1"),
     ),
-    "html-script": (("html-script/index.md", 40, "tag HTML <script> tidak diizinkan"),),
-    "html-onerror": (("html-onerror/index.md", 40, "atribut onerror= (menjalankan skrip) tidak diizinkan pada <img>"),),
-    "tautan-javascript": (("tautan-javascript/index.md", 38, "tautan dengan skema 'javascript:' tidak diizinkan"),),
-    "tautan-data": (("tautan-data/index.md", 38, "tautan dengan skema 'data:' tidak diizinkan"),),
+    "html-script": (("html-script/index.md", 42, "tag HTML <script> tidak diizinkan"),),
+    "html-onerror": (("html-onerror/index.md", 42, "atribut onerror= (menjalankan skrip) tidak diizinkan pada <img>"),),
+    "tautan-javascript": (("tautan-javascript/index.md", 40, "tautan dengan skema 'javascript:' tidak diizinkan"),),
+    "tautan-data": (("tautan-data/index.md", 40, "tautan dengan skema 'data:' tidak diizinkan"),),
     # Windows line endings and a byte-order mark are fine; the mistake is still found at its line
     "crlf-bom-dengan-kesalahan": (("crlf-bom-dengan-kesalahan/index.md", 22, "nilai 'selesai' tidak dikenal"),),
     # every problem of a file at once, each on its own field and line (a schema problem hides nothing)
@@ -144,7 +148,7 @@ CASES: dict[str, tuple[Expected, ...]] = {
     "lampiran-svg": (("lampiran-svg/peta.svg", 0, "jenis berkas '.svg' tidak diterbitkan"),),
     "lampiran-bukan-png": (
         ("lampiran-bukan-png/foto.png", 0, "isi berkas bukan gambar PNG seperti namanya"),
-        ("lampiran-bukan-png/index.md", 36, "berkas 'foto.png' bukan gambar yang boleh diterbitkan"),
+        ("lampiran-bukan-png/index.md", 38, "berkas 'foto.png' bukan gambar yang boleh diterbitkan"),
     ),
     "lampiran-symlink": (("lampiran-symlink/lampiran.txt", 0, "tautan simbolik (symlink) tidak diizinkan"),),
     # entries silently ignored or silently broken
@@ -154,7 +158,7 @@ CASES: dict[str, tuple[Expected, ...]] = {
     "putaran-berakhiran-yaml": (("_pembinaan/2099.yaml", 0, "ganti namanya menjadi innovations/_pembinaan/2099.yml"),),
     "folder-bernama-berkas": (("pembinaan-2024.md/", 0, "nama folder 'pembinaan-2024.md' tidak dapat menjadi id"),),
     "karakter-kendali-c1": (("karakter-kendali-c1/index.md", 3, "karakter kendali '\\u009b' tidak diizinkan"),),
-    "bita-nul": (("bita-nul/index.md", 36, "karakter kendali '\\u0000' tidak diizinkan"),),
+    "bita-nul": (("bita-nul/index.md", 38, "karakter kendali '\\u0000' tidak diizinkan"),),
     "tahun-pecahan": (("tahun-pecahan/index.md", 14, "harus berupa bilangan bulat, bukan 2023.0"),),
     "nama-tak-terlihat": (
         ("nama-tak-terlihat/index.md", 3, "nilai '\\u200b\\u200b' hanya berisi spasi atau karakter tak terlihat"),
@@ -170,39 +174,101 @@ CASES: dict[str, tuple[Expected, ...]] = {
     "gambar-dari-situs-lain": (
         (
             "gambar-dari-situs-lain/index.md",
-            36,
+            38,
             "gambar dari situs lain 'https://contoh.invalid/peta.png' tidak diizinkan",
         ),
-        ("gambar-dari-situs-lain/index.md", 38, "gambar dari situs lain '//contoh.invalid/foto.jpg' tidak diizinkan"),
+        ("gambar-dari-situs-lain/index.md", 40, "gambar dari situs lain '//contoh.invalid/foto.jpg' tidak diizinkan"),
     ),
     # tracebacks and hangs
     "bertingkat-terlalu-dalam": (("bertingkat-terlalu-dalam/index.md", 6, "data bertingkat lebih dari 16 lapis"),),
-    "nama-gambar-terlalu-panjang": (("nama-gambar-terlalu-panjang/index.md", 36, "berkas gambar 'aaaa"),),
-    "daftar-terlalu-dalam": (("daftar-terlalu-dalam/index.md", 47, "baris menjorok lebih dari 40 spasi"),),
-    "kurung-siku-beruntun": (("kurung-siku-beruntun/index.md", 36, "terlalu banyak tanda '[' tanpa pasangan ']'"),),
+    "nama-gambar-terlalu-panjang": (("nama-gambar-terlalu-panjang/index.md", 38, "berkas gambar 'aaaa"),),
+    "daftar-terlalu-dalam": (("daftar-terlalu-dalam/index.md", 49, "baris menjorok lebih dari 40 spasi"),),
+    "kurung-siku-beruntun": (("kurung-siku-beruntun/index.md", 38, "terlalu banyak tanda '[' tanpa pasangan ']'"),),
     # what MkDocs would refuse in English, refused first in Indonesian at the write-up's line
     "tautan-referensi-javascript": (
-        ("tautan-referensi-javascript/index.md", 36, "tautan dengan skema 'javascript:' tidak diizinkan"),
+        ("tautan-referensi-javascript/index.md", 38, "tautan dengan skema 'javascript:' tidak diizinkan"),
     ),
     "tautan-profil-tidak-ada": (
-        ("tautan-profil-tidak-ada/index.md", 34, "tautan '/inovasi/tidak-ada/index.md' tidak menuju halaman situs"),
+        ("tautan-profil-tidak-ada/index.md", 36, "tautan '/inovasi/tidak-ada/index.md' tidak menuju halaman situs"),
     ),
     "tautan-penanda-tidak-ada": (
         (
             "tautan-penanda-tidak-ada/index.md",
-            34,
+            36,
             "halaman itu tidak punya penanda '#tidak-ada'; penanda yang ada: #cara",
         ),
-        ("tautan-penanda-tidak-ada/index.md", 34, "halaman itu tidak punya penanda '#replikasi-nggak'"),
+        ("tautan-penanda-tidak-ada/index.md", 36, "halaman itu tidak punya penanda '#replikasi-nggak'"),
     ),
-    "html-blok-tidak-ditutup": (("html-blok-tidak-ditutup/index.md", 36, "<details> dibuka tetapi tidak ditutup"),),
+    "html-blok-tidak-ditutup": (("html-blok-tidak-ditutup/index.md", 38, "<details> dibuka tetapi tidak ditutup"),),
     "gambar-keluar-repositori": (
-        ("gambar-keluar-repositori/index.md", 36, "gambar '../../../etc/kunci.png' berada di luar folder tulisan ini"),
+        ("gambar-keluar-repositori/index.md", 38, "gambar '../../../etc/kunci.png' berada di luar folder tulisan ini"),
     ),
-    "atribut-skrip": (("atribut-skrip/index.md", 34, "atribut { nama=nilai } tidak diizinkan di isi tulisan"),),
+    "atribut-skrip": (("atribut-skrip/index.md", 36, "atribut { nama=nilai } tidak diizinkan di isi tulisan"),),
+    # issue 11: every fact traceable to a declared, cited, honestly described source
+    "rujukan-fakta-tanpa-rujukan": (
+        ("rujukan-fakta-tanpa-rujukan/index.md", 19, "fakta ini belum punya rujukan; tambahkan di bagian rujukan"),
+    ),
+    "rujukan-redaksi-untuk-fakta": (
+        ("rujukan-redaksi-untuk-fakta/index.md", 30, "'redaksi' (klasifikasi penyunting) tidak boleh untuk nama"),
+    ),
+    "rujukan-untuk-isian-kosong": (
+        ("rujukan-untuk-isian-kosong/index.md", 32, "tahapan kosong (null atau belum diketahui), jadi tidak perlu"),
+    ),
+    "rujukan-kolom-tidak-dikenal": (
+        ("rujukan-kolom-tidak-dikenal/index.md", 32, "kolom 'bidang' tidak memerlukan rujukan di sini"),
+    ),
+    "rujukan-sumber-tidak-ada": (
+        ("rujukan-sumber-tidak-ada/index.md", 30, "sumber 'S9' tidak ada di daftar sumber; yang ada: S1"),
+    ),
+    "beda-sumber-juga-di-rujukan": (
+        ("beda-sumber-juga-di-rujukan/index.md", 35, "tahun_mulai ditulis sebagai beda_sumber dan sudah membawa"),
+    ),
+    "beda-sumber-nilai-sama": (
+        ("beda-sumber-nilai-sama/index.md", 4, "nilai di beda_sumber harus berbeda satu sama lain"),
+    ),
+    "beda-sumber-sumber-tidak-ada": (
+        ("beda-sumber-sumber-tidak-ada/index.md", 8, "sumber 'S8' tidak ada di daftar sumber; yang ada: S1"),
+    ),
+    "nama-lain-tanpa-sumber": (
+        ("nama-lain-tanpa-sumber/index.md", 6, "harus berupa kelompok 'kunci: nilai', bukan 'Contoh Lain'"),
+    ),
+    "program-terkait-tanpa-keterangan": (
+        ("program-terkait-tanpa-keterangan/index.md", 8, "wajib diisi, tetapi tidak ada"),
+    ),
+    "ringkasan-tanpa-rujukan": (("ringkasan-tanpa-rujukan/index.md", 7, "teks ini belum merujuk sumber"),),
+    "replikasi-tanpa-rujukan": (("replikasi-tanpa-rujukan/index.md", 28, "teks ini belum merujuk sumber"),),
+    "sumber-tanpa-penerbit": (("sumber-tanpa-penerbit/index.md", 33, "wajib diisi, tetapi tidak ada"),),
+    "sumber-judul-nama-situs": (
+        ("sumber-judul-nama-situs/index.md", 34, "judul 'contoh.invalid' bukan judul halaman"),
+    ),
+    "sumber-judul-artikel-angka": (
+        ("sumber-judul-artikel-angka/index.md", 34, "judul 'contoh.invalid artikel 1602' bukan judul halaman"),
+    ),
+    "sumber-judul-sumber-angka": (("sumber-judul-sumber-angka/index.md", 34, "judul 'Sumber 3' bukan judul halaman"),),
+    "sumber-alamat-ganda": (
+        ("sumber-alamat-ganda/index.md", 39, "alamat ini sudah dipakai sumber S1; satu alamat = satu id sumber"),
+    ),
+    "sumber-tidak-dirujuk": (("sumber-tidak-dirujuk/index.md", 37, "sumber S2 tidak pernah dirujuk"),),
+    "pembinaan-tanpa-laporan-kunjungan": (
+        ("pembinaan-tanpa-laporan-kunjungan/pembinaan-2024.md", 1, "wajib diisi, tetapi tidak ada"),
+    ),
+    "pembinaan-tidak-ada-tetapi-ada-temuan": (
+        (
+            "pembinaan-tidak-ada-tetapi-ada-temuan/pembinaan-2024.md",
+            5,
+            "laporan_kunjungan: tidak-ada berarti sumber tidak melaporkan temuan atau rencana",
+        ),
+    ),
+    "pembinaan-temuan-tanpa-rujukan": (
+        ("pembinaan-temuan-tanpa-rujukan/pembinaan-2024.md", 6, "teks ini belum merujuk sumber"),
+    ),
+    "putaran-tujuan-tanpa-rujukan": (
+        ("_pembinaan/2099.yml", 9, "teks ini belum merujuk sumber"),
+        ("_pembinaan/2099.yml", 11, "sumber S1 tidak pernah dirujuk"),
+    ),
     "penanda-bentrok": (
-        ("penanda-bentrok/index.md", 36, "penanda { #… } tidak diizinkan di isi tulisan"),
-        ("penanda-bentrok/index.md", 48, "penanda { #… } tidak diizinkan di isi tulisan"),
+        ("penanda-bentrok/index.md", 38, "penanda { #… } tidak diizinkan di isi tulisan"),
+        ("penanda-bentrok/index.md", 50, "penanda { #… } tidak diizinkan di isi tulisan"),
     ),
 }
 

@@ -50,8 +50,12 @@ CONFLICT = "beda_sumber"
 _PLACEHOLDER_TITLES = (
     re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/?", re.IGNORECASE),
     re.compile(r"(?:https?://|www\.).*", re.IGNORECASE),
-    re.compile(r"(?:artikel|berita|halaman|tulisan|laman|post|page)\s*(?:no\.?\s*|#\s*)?\d+", re.IGNORECASE),
-    re.compile(r"(?:sumber|source|s)\s*#?\s*\d+", re.IGNORECASE),
+    re.compile(
+        r"(?:[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\s+)?(?:artikel|berita|halaman|tulisan|laman|post|page)\s*"
+        r"(?:no\.?\s*|#\s*)?\d+",
+        re.IGNORECASE,
+    ),
+    re.compile(r"(?:[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\s+)?(?:sumber|source|s)\s*#?\s*\d+", re.IGNORECASE),
     re.compile(r"judul|tanpa judul|untitled|title|-|\?", re.IGNORECASE),
 )
 _PROSE_HINT = "teks ini belum merujuk sumber; tambahkan id sumber dalam kurung siku di akhir kalimatnya, mis. [S1]"

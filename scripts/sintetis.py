@@ -118,6 +118,29 @@ def write_up(index: int, rng: random.Random) -> tuple[str, str, str]:
     year = rng.randint(2019, 2024)
     fields = rng.sample(sorted(FIELD_LABELS), rng.randint(1, 3))
     stage, status = rng.choice(STAGES), rng.choice(STATUSES)
+    # Drawn in the order the text uses them, so a seed gives the same corpus as before.
+    summary = _sentence(rng, 14)
+    rank, day = rng.choice(RANK_ORDER), rng.randint(1, 28)
+    digital = rng.choice(("digital", "non-digital", "null"))
+    form = rng.choice(("tata-kelola", "pelayanan-publik", "lainnya", "null"))
+    tags = rng.sample(WORDS, 3)
+    start = rng.choice((year - 1, year - 2, "null"))
+    verified = rng.choice(("null", f"{year + 1 if year < 2024 else 2024}-0{rng.randint(1, 9)}-15"))
+    problem, prerequisite = _sentence(rng, 8), _sentence(rng, 6)
+    partner = rng.choice(WORDS).capitalize()
+    steps = [_sentence(rng, 5), _sentence(rng, 5)]
+    complexity = rng.choice(("rendah", "sedang", "tinggi", "null"))
+    cost = rng.choice(("rendah", "sedang", "tinggi", "null"))
+    facts = {
+        "klasifikasi.jenis": digital,
+        "klasifikasi.bentuk": form,
+        "tahapan": stage or "null",
+        "tahun_mulai": start,
+        "status": status or "null",
+        "replikasi.kompleksitas": complexity,
+        "replikasi.kelas_biaya": cost,
+    }
+    references = "".join(f"  {key}: [S1]\n" for key, value in facts.items() if value != "null")
     text = f"""---
 id: {slug}
 nama: {name}
@@ -125,38 +148,42 @@ akronim: null
 kepanjangan: null
 nama_lain: []
 ringkasan: >-
-  {_sentence(rng, 14)} Uji sintetis nomor {index}.
+  {summary} Uji sintetis nomor {index} [S1].
 kecamatan:
   kode: "{kecamatan.code}"
 penghargaan:
   - ajang: SKK
     tahun: {year}
-    peringkat: {rng.choice(RANK_ORDER)}
-    tanggal: {year}-12-{rng.randint(1, 28):02d}
+    peringkat: {rank}
+    tanggal: {year}-12-{day:02d}
     sumber: S1
 klasifikasi:
   bidang: {_yaml_list(fields)}
-  jenis: {rng.choice(("digital", "non-digital", "null"))}
-  bentuk: {rng.choice(("tata-kelola", "pelayanan-publik", "lainnya", "null"))}
-  tag: {_yaml_list(rng.sample(WORDS, 3))}
+  jenis: {digital}
+  bentuk: {form}
+  tag: {_yaml_list(tags)}
 tahapan: {stage or "null"}
-tahun_mulai: {rng.choice((year - 1, year - 2, "null"))}
+tahun_mulai: {start}
 status: {status or "null"}
-terakhir_diverifikasi: {rng.choice(("null", f"{year + 1 if year < 2024 else 2024}-0{rng.randint(1, 9)}-15"))}
+terakhir_diverifikasi: {verified}
 replikasi:
-  masalah: {_sentence(rng, 8)}
-  prasyarat: ["{_sentence(rng, 6)}"]
+  masalah: {problem} [S1]
+  prasyarat: ["{prerequisite} [S1]"]
   sumber_daya: []
-  mitra: ["{rng.choice(WORDS).capitalize()}"]
-  langkah: ["{_sentence(rng, 5)}", "{_sentence(rng, 5)}"]
+  mitra: ["{partner} [S1]"]
+  langkah: ["{steps[0]} [S1]", "{steps[1]} [S1]"]
   risiko: []
-  kompleksitas: {rng.choice(("rendah", "sedang", "tinggi", "null"))}
-  kelas_biaya: {rng.choice(("rendah", "sedang", "tinggi", "null"))}
+  kompleksitas: {complexity}
+  kelas_biaya: {cost}
 kontak: []
-sumber:
+rujukan:
+  nama: [S1]
+  kecamatan: [S1]
+{references}sumber:
   - id: S1
     judul: Sumber sintetis {index}
     url: https://contoh.invalid/sintetis/{index}
+    penerbit: Penerbit sintetis
 ---
 
 ## Latar belakang dan masalah
@@ -179,11 +206,12 @@ sumber:
     if rng.random() < 0.3:
         coaching = f"""---
 putaran: "2024"
+laporan_kunjungan: ada
 tanggal_kunjungan: null
 temuan:
   - {_sentence(rng, 9)} [S1]
 rencana_pengembangan:
-  - rencana: {_sentence(rng, 7)}
+  - rencana: {_sentence(rng, 7)} [S1]
     target: null
     status: {rng.choice(("direncanakan", "berjalan", "selesai", "tertunda", "null"))}
 status_tindak_lanjut: null
@@ -191,6 +219,7 @@ sumber:
   - id: S1
     judul: Sumber sintetis pembinaan {index}
     url: https://contoh.invalid/pembinaan/{index}
+    penerbit: Penerbit sintetis
 ---
 
 {_paragraph(rng, 2)}

@@ -180,6 +180,7 @@ def test_citation_in_the_replication_kit_is_checked_where_it_stands(repo: Path):
 
 def test_unknown_partner_kind_lists_the_allowed_ones(repo: Path):
     edit(repo, WRITE_UP, lambda text: text.replace("  mitra: []", "  mitra: []\n  jenis_mitra: [swasta]"))
+    edit(repo, WRITE_UP, lambda text: text.replace("rujukan:\n", "rujukan:\n  replikasi.jenis_mitra: redaksi\n"))
     problem = only_problem(repo)
     assert problem.field == "replikasi.jenis_mitra.0"
     assert "nilai 'swasta' tidak dikenal" in problem.message and "'dunia-usaha'" in problem.message

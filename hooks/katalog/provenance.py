@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from .frontmatter import Document, FieldPath
-from .policy import CITATION
+from .policy import CITATION, citation_problems
 from .problems import Problem, show
 
 # Structured facts that need a `rujukan` entry when they hold a value (MODEL.md).
@@ -31,6 +31,8 @@ REFERENCED_FIELDS: tuple[str, ...] = (
     "replikasi.kelas_biaya",
     "replikasi.jenis_mitra",
 )
+# Facts the schema requires: when one is missing the schema says so, and its rujukan entry is not blamed.
+REQUIRED_FACTS = frozenset({"nama", "kecamatan"})
 # The editors may assign these themselves: `rujukan: {field: redaksi}`.
 EDITORIAL_FIELDS = frozenset(
     {
@@ -126,7 +128,17 @@ def cited_ids(data: dict[str, Any], body: str) -> set[str]:
             cited |= {item for item in ids if isinstance(item, str)}
     # a single id in a string field named sumber (penghargaan[].sumber) counts as well
     cited |= {text for _, text in _single_ids(front)}
+    # a provenance note may cite another source ("the same release as [S2]")
+    for _, note in source_notes(data):
+        cited |= set(CITATION.findall(note))
     return cited
+
+
+def source_notes(data: dict[str, Any]) -> Iterator[tuple[FieldPath, str]]:
+    sources = data.get("sumber")
+    for index, item in enumerate(sources if isinstance(sources, list) else []):
+        if isinstance(item, dict) and isinstance(item.get("catatan"), str):
+            yield ("sumber", index, "catatan"), item["catatan"]
 
 
 def _single_ids(value: object, field_path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
@@ -159,7 +171,7 @@ def reference_problems(document: Document) -> list[Problem]:
         if is_conflict(value):
             message = f"{key} ditulis sebagai beda_sumber dan sudah membawa sumbernya sendiri; hapus entri ini"
             problems.append(Problem(path, line, label, message))
-        elif not _has_value(value):
+        elif not _has_value(value) and not (key in REQUIRED_FACTS and key not in data):
             message = f"{key} kosong (null atau belum diketahui), jadi tidak perlu rujukan; hapus entri ini"
             problems.append(Problem(path, line, label, message))
         elif entry == EDITORIAL and key not in EDITORIAL_FIELDS:
@@ -258,6 +270,9 @@ def source_problems(document: Document) -> list[Problem]:
     for key, entry in references.items() if isinstance(references, dict) else ():
         if isinstance(entry, list):
             lists.append((("rujukan", key), entry))
+    for field_path, note in source_notes(data):
+        label = ".".join(map(str, field_path))
+        problems += citation_problems(note, document.line_of(field_path), path, declared, label)
     for field_path, ids in lists:
         for position, item in enumerate(ids):
             if isinstance(item, str) and item not in declared:

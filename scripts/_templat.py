@@ -113,6 +113,8 @@ def render(schema: dict[str, Any], draft: Draft) -> str:
         ("kecamatan", "kabupaten"): draft.kecamatan.kabupaten.name,
         ("penghargaan", 0, "sumber"): "S1",
         ("sumber", 0, "id"): "S1",
+        # The write-up's name and place are facts too: the first source is assumed to state them.
+        ("rujukan",): {"nama": ["S1"], "kecamatan": ["S1"]},
         **draft.values,
     }
     note = [f"# {draft.note}"] if draft.note else []
@@ -166,8 +168,18 @@ def _only_choice(prop: dict[str, Any]) -> Any:
     return choices[0] if len(choices) == 1 and None not in prop.get("enum", []) else None
 
 
+# The one worked example of `rujukan` a new write-up carries (the guide explains it in full).
+REFERENCE_HINT = (
+    "  # Sumber setiap fakta: mis. akronim: [S2] · klasifikasi.jenis: redaksi (klasifikasi penyunting) · "
+    "fakta yang kosong (null) tidak diberi rujukan"
+)
+
+
 def _known(key: str, value: Any, pad: str) -> Iterator[str]:
-    if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
+    if isinstance(value, dict):
+        yield f"{pad}{key}:{REFERENCE_HINT if key == 'rujukan' else ''}"
+        yield from (f"{pad}  {name}: {_scalar(item)}" for name, item in value.items())
+    elif isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
         yield f"{pad}{key}:"
         for item in value:
             prefix = f"{pad}  - "

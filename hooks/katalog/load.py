@@ -222,6 +222,7 @@ def _load_innovation(
         return None, [], problems
     problems += _validated(document, schema_dir, "inovasi")
     schema_valid = not problems
+    refused = {problem.field for problem in problems}
     data = document.data
     kecamatan, found = _place(document, regions)
     problems += found
@@ -233,7 +234,12 @@ def _load_innovation(
     prose = _texts(("ringkasan",), data.get("ringkasan")) + _replication_texts(data)
     problems += _field_citation_problems(document, prose, source_ids)
     problems += provenance.prose_problems(document, prose)
-    problems += provenance.reference_problems(document)
+    # A value the schema refused is reported once, as refused; whether it is sourced is the next question.
+    problems += [
+        problem
+        for problem in provenance.reference_problems(document)
+        if not any(field == problem.field or field.startswith(problem.field + ".") for field in refused)
+    ]
     problems += provenance.conflict_problems(document)
     problems += provenance.source_problems(document)
     if problems or kecamatan is None or not schema_valid:

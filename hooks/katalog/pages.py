@@ -201,6 +201,7 @@ def _check(catalogue: Catalogue) -> Context:
         "readiness": replication.READINESS_ITEMS,
         "steps": replication.METHOD_STEPS,
         "check_data": replication.check_data(catalogue, urls.CHECK_PAGE),
+        "origins": [(inv, replication.origin_labels(inv)) for inv in catalogue.innovations],
     }
 
 

@@ -69,6 +69,35 @@ def profile(inv: Innovation) -> dict[str, Any]:
     }
 
 
+# Where each attribute the rules read is written in a write-up, for its `rujukan` entry.
+ATTRIBUTE_FIELDS = {
+    "digital": "klasifikasi.jenis",
+    "cost_class": "replikasi.kelas_biaya",
+    "complexity": "replikasi.kompleksitas",
+    "partner_kinds": "replikasi.jenis_mitra",
+    "status": "status",
+}
+
+
+def origins(inv: Innovation) -> dict[str, str | None]:
+    """For each attribute the rules compare: "sumber" (a source states it), "redaksi" (the editors' own
+    classification), or None (unknown). Additive to the check's data: aturan.js does not read it."""
+    found: dict[str, str | None] = {}
+    for attribute, field in ATTRIBUTE_FIELDS.items():
+        reference = inv.reference(field)
+        found[attribute] = None if reference is None else ("redaksi" if reference.editorial else "sumber")
+    return found
+
+
+def origin_labels(inv: Innovation) -> dict[str, list[str]]:
+    """The labels of the attributes compared against sourced values, and against the editors' classification."""
+    found: dict[str, list[str]] = {"sumber": [], "redaksi": []}
+    for attribute, origin in origins(inv).items():
+        if origin is not None:
+            found[origin].append(ATTRIBUTE_LABELS[attribute])
+    return found
+
+
 def check_data(catalogue: Catalogue, from_page: str) -> dict[str, Any]:
     """Everything the browser check needs: profiles, display data, the rules' vocabularies and sentences."""
     return {
@@ -79,6 +108,7 @@ def check_data(catalogue: Catalogue, from_page: str) -> dict[str, Any]:
                 "place": f"Kecamatan {inv.kecamatan.name}, {inv.kabupaten.name}",
                 "url": urls.relative_url(from_page, urls.page_of(inv)),
                 "kit": urls.relative_url(from_page, urls.page_of(inv)) + "#replikasi",
+                "origins": origins(inv),
             }
             for inv in catalogue.innovations
         ],

@@ -96,7 +96,10 @@ def sources(answer: str) -> list[dict[str, Any]]:
         url = match.group(0).rstrip(".,;") if match else None
         title = (line[: match.start()] + line[match.end() :]) if match else line
         title = title.strip(" \t-—–:|,;") or None
-        found.append({"id": f"S{len(found) + 1}", "judul": title, "url": url, "penerbit": None, "tanggal": None})
+        publisher = None
+        if title and " — " in title:  # "Judul — Penerbit — https://…", as the form asks
+            title, publisher = (part.strip() or None for part in title.rsplit(" — ", 1))
+        found.append({"id": f"S{len(found) + 1}", "judul": title, "url": url, "penerbit": publisher, "tanggal": None})
     return found
 
 

@@ -100,7 +100,7 @@ def test_field_reference_and_issue_form_are_generated_from_the_schemas(capsys: p
     assert dokumen_skema.main(["--periksa"]) == 0, "jalankan: python scripts/dokumen_skema.py"
     text = (GITHUB / "CONTRIBUTING.md").read_text(encoding="utf-8")
     assert "| `penghargaan[].peringkat` | ya | pilihan |" in text
-    assert "| `sumber[].url` |  | teks, boleh `null` |" in text.split("pembinaan-<putaran>.md")[1]  # via $ref
+    assert "| `sumber[].url` | ya | teks |" in text.split("pembinaan-<putaran>.md")[1]  # via $ref
 
 
 def test_field_reference_shows_a_label_beside_its_value_where_the_label_says_more():

@@ -68,9 +68,12 @@ def cite_body(body: str, prefix: str, heading_shift: int = 0) -> Markup:
     return Markup("\n".join(lines).strip())
 
 
+_CITATION_WITH_SPACE = re.compile(r"\s*" + CITATION.pattern)  # "Poteran [S2]." -> "Poteran."
+
+
 def without_citations(text: str) -> str:
     """One line of text with its [S1] markers removed (for descriptions and table cells)."""
-    return " ".join(CITATION.sub("", text).split())
+    return " ".join(_CITATION_WITH_SPACE.sub("", text).split())
 
 
 def description(text: str, limit: int = 160) -> str:

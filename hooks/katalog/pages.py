@@ -251,8 +251,13 @@ def structured_data(inv: Innovation) -> dict[str, object]:
         "keywords": [labels.FIELD_LABELS[field] for field in inv.fields] + list(inv.tags),
         "citation": [source.url for source in inv.sources if source.url],
     }
+    names = ([inv.acronym] if inv.acronym and inv.acronym != inv.name else []) + [
+        other.name for other in inv.other_names
+    ]
+    if names:
+        data["alternateName"] = names
     if inv.summary:
-        data["abstract"] = inv.summary
+        data["abstract"] = without_citations(inv.summary)
     if inv.start_year:
         data["dateCreated"] = str(inv.start_year)
     return data

@@ -31,6 +31,7 @@ from .markup import (
     source_marks,
     sourced,
     unknown,
+    without_citations,
 )
 from .model import Catalogue
 from .pages import GeneratedPage
@@ -64,6 +65,7 @@ def make_environment() -> Environment:
         json_island=lambda value, element_id: json_island(element_id, value),
         url=safe_url,
         date_id=date_id,
+        without_citations=without_citations,
         description=description,
         md_join=lambda values, separator=", ": Markup(separator).join(escape_markdown(value) for value in values),
     )

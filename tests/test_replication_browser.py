@@ -208,8 +208,10 @@ def enriched(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Catalog
         text = text.replace("  mitra: []", f"  mitra: []\n  jenis_mitra: {kinds}")
         text = text.replace("\nstatus: null", f"\nstatus: {status}")
         # Invented values are the editors' (or, for status, S1's): every known fact names where it comes from.
-        references = "rujukan:\n" + ("  status: [S1]\n" if status != "null" else "") + "".join(
-            f"  replikasi.{field}: redaksi\n" for field in ("kompleksitas", "kelas_biaya", "jenis_mitra")
+        references = (
+            "rujukan:\n"
+            + ("  status: [S1]\n" if status != "null" else "")
+            + "".join(f"  replikasi.{field}: redaksi\n" for field in ("kompleksitas", "kelas_biaya", "jenis_mitra"))
         )
         text = text.replace("rujukan:\n", references)
         write_up.write_text(text, encoding="utf-8")

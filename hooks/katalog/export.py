@@ -74,9 +74,20 @@ def innovation_record(inv: Innovation, site_url: str) -> dict[str, Any]:
             "nama": inv.kabupaten.name,
             "url": absolute_url(site_url, urls.page_of(inv.kabupaten)),
         },
-        "penghargaan": [
-            {"ajang": a.event, "tahun": a.year, "peringkat": a.rank, "tanggal": a.date, "sumber": a.source_id}
+        "skk": [
+            {
+                "tahun": a.year,
+                "peringkat": a.rank,
+                "beda_sumber": [{"nilai": alt.value, "sumber": list(alt.source_ids)} for alt in a.alternatives],
+                "tanggal": a.date,
+                "sumber": list(a.source_ids),
+                "edisi_url": absolute_url(site_url, urls.edition_page(a.year)),
+            }
             for a in inv.awards
+        ],
+        "penghargaan_lain": [
+            {"nama": r.name, "tahun": r.year, "penyelenggara": r.giver, "sumber": list(r.source_ids)}
+            for r in inv.other_recognitions
         ],
         "klasifikasi": {
             "bidang": list(inv.fields),

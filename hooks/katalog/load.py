@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from . import anchors, export, policy, urls
+from .editions import load_edition
 from .frontmatter import Document, decode, parse_document, parse_yaml_file, read_document
 from .inventory import COACHING_FILE, ROUNDS_DIR, SCHEMA_DIR, SLUG, WRITE_UP, take_inventory
 from .model import (
@@ -18,7 +19,9 @@ from .model import (
     CoachingResult,
     CoachingRound,
     Contact,
+    Edition,
     Innovation,
+    OtherRecognition,
     PlanItem,
     Replication,
     Source,
@@ -56,6 +59,17 @@ def check_catalogue(root: Path, regions: Regions | None = None) -> tuple[Catalog
         if coaching_round:
             rounds.append(coaching_round)
 
+    editions: dict[int, Edition] = {}
+    edition_years: set[int] = (
+        set()
+    )  # every edition file, valid or not: a write-up's `skk` is checked only against valid ones
+    for file in inventory.editions:
+        edition, found = load_edition(file, _rel(file, root), schema_dir, regions, _validated)
+        problems += found
+        edition_years.add(int(file.stem))
+        if edition:
+            editions[edition.year] = edition
+
     innovations: list[Innovation] = []
     links: list[policy.PageLink] = []
     for folder in inventory.folders:
@@ -80,7 +94,7 @@ def check_catalogue(root: Path, regions: Regions | None = None) -> tuple[Catalog
                 problems.append(Problem(_rel(folder.path, root) + "/", 0, "", message))
             continue
         innovation, body_links, found = _load_innovation(
-            write_up, root, schema_dir, regions, tuple(results), tuple(folder.attachments)
+            write_up, root, schema_dir, regions, tuple(results), tuple(folder.attachments), editions, edition_years
         )
         problems += found
         links += body_links
@@ -89,7 +103,11 @@ def check_catalogue(root: Path, regions: Regions | None = None) -> tuple[Catalog
         problems += _identity_problems(innovation, folder.path, content_dir, root)
         innovations.append(innovation)
 
-    catalogue = Catalogue(tuple(innovations), tuple(sorted(rounds, key=lambda item: item.start)))
+    catalogue = Catalogue(
+        tuple(innovations),
+        tuple(sorted(rounds, key=lambda item: item.start)),
+        tuple(editions[year] for year in sorted(editions)),
+    )
     if problems:
         return None, problems
     # A page exists only for a valid record: links to pages are checked once every record is.
@@ -209,6 +227,8 @@ def _load_innovation(
     regions: Regions,
     results: tuple[CoachingResult, ...],
     attachments: tuple[str, ...],
+    editions: dict[int, Edition],
+    edition_years: set[int],
 ) -> tuple[Innovation | None, list[policy.PageLink], list[Problem]]:
     """Every check runs, whatever the others found: a schema problem does not hide a region problem."""
     rel = _rel(file, root)
@@ -222,12 +242,16 @@ def _load_innovation(
     problems += found
     source_ids = _declared_source_ids(data)
     problems += _duplicate_source_ids(document)
-    problems += _award_source_problems(document, source_ids)
+    problems += _listed_source_problems(document, source_ids, ("skk", "penghargaan_lain"))
+    if kecamatan is not None:
+        problems += _skk_problems(document, kecamatan, editions, edition_years)
     links, body_problems = _body_problems(document, source_ids, file.parent, STORY_SECTIONS, attachments)
     problems += body_problems
     problems += _field_citation_problems(document, _replication_texts(data), source_ids)
     if problems or kecamatan is None or not schema_valid:
         return None, [], problems
+    if any(item["tahun"] not in editions for item in data["skk"]):
+        return None, [], []  # the edition file itself is broken: its problems are reported there
 
     klasifikasi = data["klasifikasi"]
     replikasi = data.get("replikasi", {})
@@ -239,9 +263,10 @@ def _load_innovation(
         other_names=tuple(data.get("nama_lain", [])),
         summary=data.get("ringkasan"),
         kecamatan=kecamatan,
-        awards=tuple(
-            Award(item["ajang"], item["tahun"], item["peringkat"], item.get("tanggal"), item["sumber"])
-            for item in data["penghargaan"]
+        awards=tuple(_award(editions[item["tahun"]], kecamatan, item["sumber"]) for item in data["skk"]),
+        other_recognitions=tuple(
+            OtherRecognition(item["nama"], item.get("tahun"), item.get("penyelenggara"), tuple(item["sumber"]))
+            for item in data.get("penghargaan_lain", [])
         ),
         fields=tuple(klasifikasi["bidang"]),
         digital=klasifikasi.get("jenis"),
@@ -288,16 +313,50 @@ def _place(document: Document, regions: Regions) -> tuple[Kecamatan | None, list
     return None, [Problem(document.path, document.line_of(field_path), ".".join(field_path), message)]
 
 
-def _award_source_problems(document: Document, source_ids: set[str]) -> list[Problem]:
-    awards = document.data.get("penghargaan")
+def _award(edition: Edition, kecamatan: Kecamatan, source_ids: list[str]) -> Award:
+    """A write-up's SKK edition, with the rank read from the edition's row for its kecamatan."""
+    row = edition.row_for(kecamatan)
+    assert row is not None  # _skk_problems refused a write-up without one
+    return Award("SKK", edition.year, row.rank, edition.ceremony_date, tuple(source_ids), row.alternatives)
+
+
+def _skk_problems(
+    document: Document, kecamatan: Kecamatan, editions: dict[int, Edition], edition_years: set[int]
+) -> list[Problem]:
+    """Each `skk` year has an edition file with a ranking row for the write-up's kecamatan."""
+    entries = document.data.get("skk")
     problems = []
-    for index, award in enumerate(awards if isinstance(awards, list) else []):
-        cited = award.get("sumber") if isinstance(award, dict) else None
-        if isinstance(cited, str) and cited not in source_ids:
-            known = ", ".join(sorted(source_ids)) or "belum ada"
-            message = f"sumber {show(cited)} tidak ada di daftar sumber; yang ada: {known}"
-            line = document.line_of(("penghargaan", index, "sumber"))
-            problems.append(Problem(document.path, line, f"penghargaan.{index}.sumber", message))
+    for index, entry in enumerate(entries if isinstance(entries, list) else []):
+        year = entry.get("tahun") if isinstance(entry, dict) else None
+        if not isinstance(year, int) or isinstance(year, bool):
+            continue  # the schema explains it
+        line = document.line_of(("skk", index, "tahun"))
+        if year not in edition_years:
+            known = ", ".join(str(item) for item in sorted(edition_years)) or "belum ada"
+            message = f"belum ada berkas edisi innovations/_skk/{year}.yml; edisi yang ada: {known}"
+            problems.append(Problem(document.path, line, f"skk.{index}.tahun", message))
+        elif year in editions and editions[year].row_for(kecamatan) is None:
+            message = (
+                f"edisi SKK {year} tidak punya baris peringkat untuk Kecamatan {kecamatan.label} "
+                f"({kecamatan.code}); tambahkan barisnya di innovations/_skk/{year}.yml bila sumber menyebutnya"
+            )
+            problems.append(Problem(document.path, line, f"skk.{index}.tahun", message))
+    return problems
+
+
+def _listed_source_problems(document: Document, source_ids: set[str], keys: tuple[str, ...]) -> list[Problem]:
+    """The source ids listed in `sumber: [S1, S2]` of each item of these fields are declared."""
+    problems = []
+    known = ", ".join(sorted(source_ids)) or "belum ada"
+    for key in keys:
+        items = document.data.get(key)
+        for index, item in enumerate(items if isinstance(items, list) else []):
+            cited = item.get("sumber") if isinstance(item, dict) else None
+            for position, source_id in enumerate(cited if isinstance(cited, list) else []):
+                if isinstance(source_id, str) and source_id not in source_ids:
+                    message = f"sumber {show(source_id)} tidak ada di daftar sumber; yang ada: {known}"
+                    line = document.line_of((key, index, "sumber", position))
+                    problems.append(Problem(document.path, line, f"{key}.{index}.sumber", message))
     return problems
 
 

@@ -28,7 +28,7 @@ from referencing import Registry, Resource
 from .frontmatter import Document
 from .problems import Problem, show
 
-SCHEMA_NAMES = ("inovasi", "pembinaan", "putaran")
+SCHEMA_NAMES = ("inovasi", "pembinaan", "putaran", "edisi")
 
 _TYPE_LABELS = {
     "string": "teks",

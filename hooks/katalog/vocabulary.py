@@ -29,11 +29,8 @@ HELP = "x-help"
 # The repository's own schemas: the code's labels and orders come from these, whichever folder a build validates.
 OWN_SCHEMA_DIR = Path(__file__).resolve().parents[2] / "innovations" / "_skema"
 # Fields the code reads as one vocabulary: replication compares cost class and complexity on one scale
-# (replication.LEVELS, labels.LEVEL_LABELS), and a coaching round coaches the winners of an award event.
-SAME_VOCABULARY = (
-    (("inovasi", "replikasi.kompleksitas"), ("inovasi", "replikasi.kelas_biaya")),
-    (("inovasi", "penghargaan[].ajang"), ("putaran", "sasaran.ajang")),
-)
+# (replication.LEVELS, labels.LEVEL_LABELS).
+SAME_VOCABULARY = ((("inovasi", "replikasi.kompleksitas"), ("inovasi", "replikasi.kelas_biaya")),)
 
 VocabularyKey = tuple[str, str]  # (schema name, field path), e.g. ("inovasi", "klasifikasi.bidang")
 
@@ -163,3 +160,13 @@ def checked_vocabularies(schema_dir: Path) -> dict[VocabularyKey, Vocabulary]:
 def own_vocabulary(schema: str, path: str) -> Vocabulary:
     """One of the repository's vocabularies: own_vocabulary("inovasi", "klasifikasi.bidang")."""
     return checked_vocabularies(OWN_SCHEMA_DIR)[schema, path]
+
+
+def place_vocabulary() -> tuple[str, ...]:
+    """The ranking places of an SKK edition, best first (edisi.schema.json, $defs/tempat): they sit behind
+    an anyOf (a place or the sources' alternatives), where the field walk above does not look."""
+    node = load_schemas(OWN_SCHEMA_DIR)["edisi"]["$defs"]["tempat"]
+    problems = _node_problems(node, "")
+    if problems:
+        raise VocabularyError("edisi.schema.json: $defs/tempat: " + "; ".join(problems))
+    return tuple(node["enum"])

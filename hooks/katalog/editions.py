@@ -134,8 +134,14 @@ def _rows(document: Document, regions: Regions) -> tuple[list[RankingRow], list[
                 camat=_value(item.get("camat")),
                 score=item.get("nilai"),
                 named_innovations=tuple(
-                    NamedInnovation(named["nama"], named.get("keterangan"), tuple(named["sumber"]))
-                    for named in item.get("inovasi", [])
+                    NamedInnovation(
+                        named["nama"],
+                        named.get("keterangan"),
+                        tuple(named["sumber"]),
+                        named.get("tulisan"),
+                        document.line_of((*at, "inovasi", position, "tulisan")),
+                    )
+                    for position, named in enumerate(item.get("inovasi", []))
                 ),
                 source_ids=tuple(item["sumber"]),
             )

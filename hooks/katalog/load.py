@@ -103,6 +103,7 @@ def check_catalogue(root: Path, regions: Regions | None = None) -> tuple[Catalog
         problems += _identity_problems(innovation, folder.path, content_dir, root)
         innovations.append(innovation)
 
+    problems += _write_up_link_problems(editions, innovations)
     catalogue = Catalogue(
         tuple(innovations),
         tuple(sorted(rounds, key=lambda item: item.start)),
@@ -130,7 +131,7 @@ def site_pages(catalogue: Catalogue, root: Path) -> set[str]:
 
 def site_files(catalogue: Catalogue, root: Path) -> set[str]:
     """The site path of every file the site publishes besides its pages: docs assets, data, attachments."""
-    files = {export.JSON_PATH, export.CSV_PATH, export.FEED_PATH}
+    files = {export.JSON_PATH, export.CSV_PATH, export.EDITIONS_JSON_PATH, export.EDITIONS_CSV_PATH, export.FEED_PATH}
     files |= {urls.schema_path(schema.name) for schema in (root / CONTENT_DIR / SCHEMA_DIR).glob("*.schema.json")}
     for inv in catalogue.innovations:
         files |= {urls.attachment_path(inv, name) for name in inv.attachments}
@@ -318,6 +319,30 @@ def _award(edition: Edition, kecamatan: Kecamatan, source_ids: list[str]) -> Awa
     row = edition.row_for(kecamatan)
     assert row is not None  # _skk_problems refused a write-up without one
     return Award("SKK", edition.year, row.rank, edition.ceremony_date, tuple(source_ids), row.alternatives)
+
+
+def _write_up_link_problems(editions: dict[int, Edition], innovations: list[Innovation]) -> list[Problem]:
+    """An edition's `inovasi[].tulisan` names a write-up of the same kecamatan that lists the edition in `skk`."""
+    by_slug = {inv.slug: inv for inv in innovations}
+    problems = []
+    for edition in editions.values():
+        for row in edition.rows:
+            for item in row.named_innovations:
+                if item.write_up is None:
+                    continue
+                inv = by_slug.get(item.write_up)
+                if inv is None:
+                    message = f"tulisan {show(item.write_up)} tidak ada (innovations/{item.write_up}/index.md)"
+                elif inv.kecamatan != row.kecamatan:
+                    message = f"tulisan '{inv.slug}' milik Kecamatan {inv.kecamatan.label}, bukan kecamatan baris ini"
+                elif all(award.year != edition.year for award in inv.awards):
+                    message = (
+                        f"tulisan '{inv.slug}' belum mencantumkan edisi ini; tambahkan skk tahun {edition.year} di sana"
+                    )
+                else:
+                    continue
+                problems.append(Problem(edition.source_path, item.line, "tulisan", message))
+    return problems
 
 
 def _skk_problems(

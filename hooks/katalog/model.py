@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
@@ -75,6 +75,8 @@ class NamedInnovation:
     name: str
     note: str | None
     source_ids: tuple[str, ...]
+    write_up: str | None = None  # the id of the write-up this names, whose profile the pages link instead
+    line: int = field(default=0, compare=False)  # where it stands in the edition file, for messages
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,11 @@ class RankingRow:
     @property
     def alternatives(self) -> Disputed:
         return () if isinstance(self.place, str) else self.place
+
+    @property
+    def named_only(self) -> tuple[NamedInnovation, ...]:
+        """The innovations a source only names: those with a write-up are shown as their profile."""
+        return tuple(item for item in self.named_innovations if item.write_up is None)
 
 
 @dataclass(frozen=True)

@@ -216,12 +216,15 @@ def _catalogue(catalogue: Catalogue) -> Context:
         "pagefind_url": urls.search_index_url(urls.CATALOGUE),
         "page_type": (urls.PAGE_TYPE_FILTER, urls.PROFILE_PAGE_TYPE, urls.OTHER_PAGE_TYPE),
         "site_root": urls.relative_url(urls.CATALOGUE, urls.HOME),
+        "history": Markup(urls.markdown_link(urls.SKK_INDEX)),
     }
 
 
 def _statistics(catalogue: Catalogue) -> Context:
     counts = facet_counts(catalogue.innovations)
     return {
+        "editions": [(edition, len(edition.rows)) for edition in catalogue.editions],
+        "placed_kecamatan": len({row.kecamatan for row in catalogue.rows if row.kecamatan}),
         "total": len(catalogue.innovations),
         "counts": {key: [(label, count) for _, label, count in values] for key, values in counts.items()},
     }

@@ -43,7 +43,10 @@ def load_edition(
         return None, problems
     data = document.data
     if str(data["tahun"]) != file.stem:
-        message = f"tahun {data['tahun']} harus sama dengan nama berkas ({file.stem}.yml); edisi diberi tahun kinerja"
+        message = (
+            f"tahun {data['tahun']} harus sama dengan nama berkas ({file.stem}.yml); "
+            "edisi diberi tahun kinerja yang dinilai"
+        )
         problems.append(Problem(rel, document.line_of(("tahun",)), "tahun", message))
     problems += source_problems(document)
     problems += _disputed_problems(document)
@@ -100,7 +103,7 @@ def _stage(item: dict[str, Any]) -> Stage:
 
 def _rows(document: Document, regions: Regions) -> tuple[list[RankingRow], list[Problem]]:
     rows, problems = [], []
-    seen: dict[str, int] = {}
+    seen: dict[str, int] = {}  # kecamatan code -> the line of its first row
     year = document.data["tahun"]
     for index, item in enumerate(document.data["peringkat"]):
         at: FieldPath = ("peringkat", index)
@@ -115,13 +118,13 @@ def _rows(document: Document, regions: Regions) -> tuple[list[RankingRow], list[
                 problems.append(Problem(document.path, document.line_of(field), _label(field), message))
             elif kecamatan.code in seen:
                 message = (
-                    f"Kecamatan {kecamatan.label} sudah punya baris peringkat {seen[kecamatan.code]}; "
+                    f"Kecamatan {kecamatan.label} sudah punya baris peringkat di baris {seen[kecamatan.code]}; "
                     "satu baris per kecamatan"
                 )
                 field = (*at, "kecamatan", "kode")
                 problems.append(Problem(document.path, document.line_of(field), _label(field), message))
             else:
-                seen[kecamatan.code] = index
+                seen[kecamatan.code] = document.line_of((*at, "kecamatan", "kode"))
         if kabupaten is None or (place is not None and kecamatan is None):
             continue
         rows.append(
@@ -171,7 +174,7 @@ def _places_of(item: dict[str, Any]) -> list[str]:
 def _place_problems(document: Document) -> list[Problem]:
     """Juara 1 … Juara Harapan 4 at most once per edition (groups such as "7 besar" may repeat)."""
     problems = []
-    first: dict[str, int] = {}
+    first: dict[str, int] = {}  # place -> the line of its first row
     for index, item in enumerate(document.data["peringkat"]):
         for place in dict.fromkeys(_places_of(item)):
             if place not in SINGLE_PLACES:
@@ -185,7 +188,7 @@ def _place_problems(document: Document) -> list[Problem]:
                 )
                 problems.append(Problem(document.path, document.line_of(field), _label(field), message))
             else:
-                first[place] = index
+                first[place] = document.line_of(("peringkat", index, "tempat"))
     return problems
 
 

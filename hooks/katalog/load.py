@@ -362,8 +362,8 @@ def _skk_problems(
             problems.append(Problem(document.path, line, f"skk.{index}.tahun", message))
         elif year in editions and editions[year].row_for(kecamatan) is None:
             message = (
-                f"edisi SKK {year} tidak punya baris peringkat untuk Kecamatan {kecamatan.label} "
-                f"({kecamatan.code}); tambahkan barisnya di innovations/_skk/{year}.yml bila sumber menyebutnya"
+                f"edisi SKK {year} tidak punya baris peringkat untuk Kecamatan {kecamatan.label}; "
+                f"tambahkan barisnya di innovations/_skk/{year}.yml bila sumber menyebutnya"
             )
             problems.append(Problem(document.path, line, f"skk.{index}.tahun", message))
     return problems

@@ -27,7 +27,6 @@ ARGS = ["--kecamatan", "Junrejo", "--kabupaten", "Kota Batu", "--nama", "Program
 FILLED = {
     "ringkasan": "Ringkasan uji dengan kata-kata sendiri, cukup panjang.",
     "tahun": "2023",
-    "peringkat": "Finalis",
     "bidang": "[sosial]",
     "judul": "Sumber uji",
 }
@@ -41,7 +40,7 @@ def fill_in(text: str) -> str:
     def field(match: re.Match[str]) -> str:
         return f"{match.group(1)}{match.group(2)}: {FILLED[match.group(2)]}"
 
-    text = re.sub(r"^(\s*)(\w+): (?:null|\[\])  # ISI:.*$", field, text, flags=re.MULTILINE)
+    text = re.sub(r"^(\s*(?:- )?)(\w+): (?:null|\[\])  # ISI:.*$", field, text, flags=re.MULTILINE)
     return re.sub(r"^ISI:.*$", "Teks uji dengan rujukan [S1].", text, flags=re.MULTILINE)
 
 
@@ -65,7 +64,7 @@ def test_scaffold_has_every_schema_field_and_the_official_code(repo: Path, capsy
     assert document.data["id"] == "program-uji" and document.data["nama"] == "Program Uji"
     out = capsys.readouterr().out
     assert "Dibuat: innovations/program-uji/index.md — Kecamatan Junrejo (Kota Batu, 35.79.03)." in out
-    assert "Yang masih perlu diisi (9):" in out
+    assert "Yang masih perlu diisi (8):" in out
 
 
 def test_fresh_scaffold_fails_exactly_on_its_fill_in_lines(repo: Path):
@@ -76,8 +75,7 @@ def test_fresh_scaffold_fails_exactly_on_its_fill_in_lines(repo: Path):
     assert {problem.path for problem in problems} == {NEW}
     assert {problem.line for problem in problems} == marked
     messages = {problem.field: problem.message for problem in problems}
-    assert messages["penghargaan.0.tahun"] == "belum diisi; isi dengan bilangan bulat"
-    assert messages["penghargaan.0.peringkat"].startswith("belum diisi; pilihan: 'Juara 1', 'Juara 2'")
+    assert messages["skk.0.tahun"] == "belum diisi; isi dengan bilangan bulat"
     assert messages["klasifikasi.bidang"].startswith("daftar ini minimal berisi 1 butir, mis. [administrasi-")
     assert "; pilihan: 'administrasi-kependudukan', 'kebudayaan'," in messages["klasifikasi.bidang"]
 
@@ -89,7 +87,9 @@ def test_filled_scaffold_passes_and_joins_the_catalogue(repo: Path):
     catalogue, problems = check_catalogue(repo)
     assert problems == [], [problem.format() for problem in problems]
     new = next(inv for inv in catalogue.innovations if inv.slug == "program-uji")
-    assert new.kecamatan.code == "35.79.03" and new.best_award.label == "SKK 2023 Finalis"
+    assert (
+        new.kecamatan.code == "35.79.03" and new.best_award.label == "SKK 2023 Juara Harapan 2"
+    )  # Junrejo's row in the 2023 edition
 
 
 def test_scaffold_refuses_an_existing_slug(repo: Path, capsys: pytest.CaptureFixture[str]):
@@ -140,7 +140,7 @@ def test_validator_reports_every_problem_with_a_count(repo: Path, capsys: pytest
     capsys.readouterr()
     assert validasi.main(["--root", str(repo)]) == 1
     lines = capsys.readouterr().out.strip().split("\n")
-    assert lines[-1] == "Katalog tidak valid: 10 masalah di 2 berkas."
+    assert lines[-1] == "Katalog tidak valid: 9 masalah di 2 berkas."
     assert any(line.startswith("innovations/jamper/index.md:") and "'selesai' tidak dikenal" in line for line in lines)
 
 
@@ -225,7 +225,7 @@ def test_listing_refuses_an_invalid_catalogue(repo: Path, capsys: pytest.Capture
     scaffold(repo)
     capsys.readouterr()
     assert daftar.main(["--root", str(repo)]) == 1
-    assert "katalog tidak valid (9 masalah di 1 berkas)" in capsys.readouterr().err
+    assert "katalog tidak valid (8 masalah di 1 berkas)" in capsys.readouterr().err
 
 
 def test_bench_corpus_is_valid_and_varied(tmp_path: Path):

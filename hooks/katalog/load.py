@@ -103,7 +103,8 @@ def check_catalogue(root: Path, regions: Regions | None = None) -> tuple[Catalog
         problems += _identity_problems(innovation, folder.path, content_dir, root)
         innovations.append(innovation)
 
-    problems += _write_up_link_problems(editions, innovations)
+    refused = {folder.path.name for folder in inventory.folders if folder.write_up or folder.write_up_refused}
+    problems += _write_up_link_problems(editions, innovations, refused - {inv.slug for inv in innovations})
     catalogue = Catalogue(
         tuple(innovations),
         tuple(sorted(rounds, key=lambda item: item.start)),
@@ -321,14 +322,17 @@ def _award(edition: Edition, kecamatan: Kecamatan, source_ids: list[str]) -> Awa
     return Award("SKK", edition.year, row.rank, edition.ceremony_date, tuple(source_ids), row.alternatives)
 
 
-def _write_up_link_problems(editions: dict[int, Edition], innovations: list[Innovation]) -> list[Problem]:
-    """An edition's `inovasi[].tulisan` names a write-up of the same kecamatan that lists the edition in `skk`."""
+def _write_up_link_problems(
+    editions: dict[int, Edition], innovations: list[Innovation], refused: set[str]
+) -> list[Problem]:
+    """An edition's `inovasi[].tulisan` names a write-up of the same kecamatan that lists the edition in `skk`.
+    A write-up that is there but refused (its own problems are reported) is not blamed on the edition."""
     by_slug = {inv.slug: inv for inv in innovations}
     problems = []
     for edition in editions.values():
         for row in edition.rows:
             for item in row.named_innovations:
-                if item.write_up is None:
+                if item.write_up is None or item.write_up in refused:
                     continue
                 inv = by_slug.get(item.write_up)
                 if inv is None:

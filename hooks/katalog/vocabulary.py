@@ -60,6 +60,10 @@ def _fields_with_choices(schema_dir: Path) -> Iterator[tuple[VocabularyKey, dict
             node = _choices_node(field.node)
             if node is not None:
                 yield (name, field.path), node, field.node.get("description", "")
+        # a shared list that fields reach only through anyOf (an edition's place, or the sources' alternatives)
+        for definition, node in schemas[name].get("$defs", {}).items():
+            if "enum" in node:
+                yield (name, f"$defs.{definition}"), node, node.get("description", "")
 
 
 def _read(node: dict[str, Any]) -> Vocabulary:
@@ -163,10 +167,5 @@ def own_vocabulary(schema: str, path: str) -> Vocabulary:
 
 
 def place_vocabulary() -> tuple[str, ...]:
-    """The ranking places of an SKK edition, best first (edisi.schema.json, $defs/tempat): they sit behind
-    an anyOf (a place or the sources' alternatives), where the field walk above does not look."""
-    node = load_schemas(OWN_SCHEMA_DIR)["edisi"]["$defs"]["tempat"]
-    problems = _node_problems(node, "")
-    if problems:
-        raise VocabularyError("edisi.schema.json: $defs/tempat: " + "; ".join(problems))
-    return tuple(node["enum"])
+    """The ranking places of an SKK edition, best first (edisi.schema.json, $defs/tempat)."""
+    return own_vocabulary("edisi", "$defs.tempat").values

@@ -62,13 +62,14 @@ def _short(name: str) -> tuple[str, str]:
 
 
 def svg(tiles: list[Tile], title: str, description: str) -> str:
-    """The map as inline SVG: each tile a link named by its kabupaten/kota and count."""
+    """The map as inline SVG: each tile a link named by its kabupaten/kota and count. The drawing is a named
+    group, not an image: an image may not hold links (axe: nested-interactive)."""
     rows = 1 + max(row for row, _ in GRID.values())
     columns = 1 + max(column for _, column in GRID.values())
     width, height = columns * (TILE_WIDTH + GAP), rows * (TILE_HEIGHT + GAP)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="kki-petak" viewBox="0 0 {width} {height}" width="{width}" '
-        f'height="{height}" role="img" aria-labelledby="petak-judul petak-isi">',
+        f'height="{height}" role="group" aria-labelledby="petak-judul" aria-describedby="petak-isi">',
         f'<title id="petak-judul">{escape(title)}</title><desc id="petak-isi">{escape(description)}</desc>',
     ]
     for tile in sorted(tiles, key=lambda item: GRID[item.code]):

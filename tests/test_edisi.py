@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from katalog import load_catalogue
+from katalog import check_catalogue, load_catalogue
 from katalog.facets import facet_values
 from katalog.model import DISPUTED, RankingRow
 from katalog.site import SiteBuild, build_site
@@ -129,3 +129,30 @@ def test_the_history_page_draws_the_map_with_the_same_numbers_as_its_table(built
         name, count = re.fullmatch(r"(.+): (\d+) kali masuk peringkat", label).groups()
         assert re.search(rf"\| (\[{re.escape(name)}\]\([^)]*\)|{re.escape(name)}) \| 35\.\d\d \| {count} \|", page)
     assert sum(int(re.search(r": (\d+) kali", label).group(1)) for label in labels) == len(built.catalogue.rows)
+
+
+def test_a_year_searched_in_vain_is_recorded_and_listed_as_such(repo: Path):
+    (repo / "innovations/_skk/2012.yml").write_text(
+        'tahun: 2012\nnama: null\nperingkat: []\nbelum_diketahui:\n  - "Dicari dengan kueri contoh; tidak ada."\n'
+        "sumber: []\n",
+        encoding="utf-8",
+    )
+    built = build_site(repo)
+    history = built.pages["skk/index.md"]
+    assert "| 2012 | tidak ada sumber yang ditemukan | — | — | [yang sudah dicari](/skk/2012/index.md) |" in history
+    assert "Dicari dengan kueri contoh; tidak ada." in built.pages[edition_page(2012)]
+    assert "2012" not in [item["title"][4:8] for item in json.loads(built.data_files["feed.json"])["items"]]
+
+
+def test_a_year_without_sources_may_not_rank_anyone(repo: Path):
+    edition = repo / "innovations/_skk/2012.yml"
+    edition.write_text(
+        "tahun: 2012\nnama: null\nperingkat:\n  - tempat: Juara 1\n    kecamatan: null\n"
+        "    kabupaten: Kota Batu\n    sumber: [S1]\nsumber: []\n",
+        encoding="utf-8",
+    )
+    _, problems = check_catalogue(repo)
+    messages = {(problem.line, problem.message.split(";")[0]) for problem in problems}
+    assert (3, "edisi tanpa sumber tidak boleh punya baris peringkat") in messages
+    assert (8, "edisi tanpa sumber: tulis di belum_diketahui apa yang sudah dicari dan tidak ditemukan") in messages
+    assert (7, "sumber 'S1' tidak ada di daftar sumber") in messages

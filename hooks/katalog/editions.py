@@ -14,6 +14,7 @@ from .model import (
     SINGLE_PLACES,
     Alternative,
     CitedText,
+    Disputed,
     Edition,
     NamedInnovation,
     OtherAward,
@@ -48,6 +49,7 @@ def load_edition(
             "edisi diberi tahun kinerja yang dinilai"
         )
         problems.append(Problem(rel, document.line_of(("tahun",)), "tahun", message))
+    problems += _unfound_year_problems(document)
     problems += source_problems(document)
     problems += _disputed_problems(document)
     rows, found = _rows(document, regions)
@@ -62,7 +64,7 @@ def load_edition(
         year=data["tahun"],
         name=data["nama"],
         names_in_sources=tuple(_cited(item, "nama") for item in data.get("nama_di_sumber", [])),
-        organiser=_cited(data["penyelenggara"], "nama") if data.get("penyelenggara") else None,
+        organiser=_organiser(data.get("penyelenggara")),
         stages=tuple(_stage(item) for item in data.get("tahapan", [])),
         jury=tuple(_cited(item, "lembaga") for item in data.get("juri", [])),
         participants=(data.get("peserta") or {}).get("jumlah"),
@@ -76,6 +78,30 @@ def load_edition(
         ),
         source_path=rel,
     ), []
+
+
+def _organiser(value: dict[str, Any] | None) -> CitedText | Disputed | None:
+    if value is None or "beda_sumber" in value:
+        return _value(value)
+    return _cited(value, "nama")
+
+
+def _unfound_year_problems(document: Document) -> list[Problem]:
+    """A year searched and not found has no name, no rows and no sources, and says what was searched."""
+    data = document.data
+    if data["sumber"]:
+        if data["nama"] is None:
+            message = "belum diisi; tulis nama ajang yang dipakai sumber (null hanya untuk tahun tanpa sumber)"
+            return [Problem(document.path, document.line_of(("nama",)), "nama", message)]
+        return []
+    problems = []
+    if data["peringkat"]:
+        message = "edisi tanpa sumber tidak boleh punya baris peringkat; setiap baris butuh sumber"
+        problems.append(Problem(document.path, document.line_of(("peringkat",)), "peringkat", message))
+    if not data.get("belum_diketahui"):
+        message = "edisi tanpa sumber: tulis di belum_diketahui apa yang sudah dicari dan tidak ditemukan"
+        problems.append(Problem(document.path, document.line_of(("sumber",)), "sumber", message))
+    return problems
 
 
 def _cited(item: dict[str, Any], key: str) -> CitedText:
@@ -94,7 +120,7 @@ def _stage(item: dict[str, Any]) -> Stage:
         kind=item["jenis"],
         start=_value(item.get("mulai")),
         end=item.get("selesai"),
-        venue=item.get("tempat"),
+        venue=_value(item.get("tempat")),
         handed_by=item.get("penyerah"),
         note=item.get("keterangan"),
         source_ids=tuple(item["sumber"]),
@@ -218,7 +244,14 @@ def _other_awards(document: Document, regions: Regions) -> tuple[tuple[OtherAwar
         )
         problems += found
         awards.append(
-            OtherAward(item["nama"], item["penerima"], kabupaten, item.get("peringkat"), tuple(item["sumber"]))
+            OtherAward(
+                item["nama"],
+                item["penerima"],
+                kabupaten,
+                item.get("peringkat"),
+                tuple(item["sumber"]),
+                item.get("keterangan"),
+            )
         )
     return tuple(awards), problems
 

@@ -244,12 +244,20 @@ def _edition_record(catalogue: Catalogue, edition: Edition, site_url: str) -> di
         "tahun": edition.year,
         "nama": edition.name,
         "url": absolute_url(site_url, urls.page_of(edition)),
-        "penyelenggara": edition.organiser.text if edition.organiser else None,
+        "penyelenggara": _disputed(edition.organiser)
+        if isinstance(edition.organiser, tuple | None)
+        else edition.organiser.text,
         "tanggal_penganugerahan": edition.ceremony_date,
         "peserta": edition.participants,
         "peringkat": [_row_record(catalogue, row, site_url) for row in edition.rows],
         "penghargaan_lain": [
-            {"nama": item.name, "penerima": item.recipient, "peringkat": item.rank, "sumber": list(item.source_ids)}
+            {
+                "nama": item.name,
+                "penerima": item.recipient,
+                "peringkat": item.rank,
+                "keterangan": item.note,
+                "sumber": list(item.source_ids),
+            }
             for item in edition.other_awards
         ],
         "belum_diketahui": list(edition.unknowns),
@@ -307,7 +315,7 @@ def editions_csv(catalogue: Catalogue, site_url: str) -> bytes:
             names = [inv.name for inv in catalogue.presented(row)] + [item.name for item in row.named_only]
             cells = [
                 str(edition.year),
-                edition.name,
+                edition.name or "",
                 row.rank,
                 _alternatives_text(row.place) if row.alternatives else row.rank,
                 row.kecamatan.code if row.kecamatan else "",
@@ -362,7 +370,7 @@ def feed_json(catalogue: Catalogue, site_url: str, site_name: str) -> str:
                     },
                 )
             )
-    for edition in catalogue.editions:
+    for edition in (item for item in catalogue.editions if item.found):
         page = absolute_url(site_url, urls.page_of(edition))
         winners = ", ".join(
             f"Kecamatan {row.kecamatan.name}" if row.kecamatan else row.kabupaten.name for row in edition.winners

@@ -115,7 +115,7 @@ class Stage:
     kind: str  # tahapan[].jenis of the edition schema
     start: str | Disputed | None  # YYYY-MM-DD
     end: str | None
-    venue: str | None
+    venue: str | Disputed | None
     handed_by: str | None
     note: str | None
     source_ids: tuple[str, ...]
@@ -137,14 +137,15 @@ class OtherAward:
     kabupaten: Kabupaten | None
     rank: str | None
     source_ids: tuple[str, ...]
+    note: str | None = None
 
 
 @dataclass(frozen=True)
 class Edition:
     year: int  # the year whose performance was judged
-    name: str
+    name: str | None  # None: the year was searched for and no source found (see unknowns)
     names_in_sources: tuple[CitedText, ...]
-    organiser: CitedText | None
+    organiser: CitedText | Disputed | None
     stages: tuple[Stage, ...]
     jury: tuple[CitedText, ...]
     participants: int | None
@@ -154,6 +155,11 @@ class Edition:
     unknowns: tuple[str, ...]
     sources: tuple[Source, ...]
     source_path: str  # innovations/_skk/2023.yml
+
+    @property
+    def found(self) -> bool:
+        """A source covers this edition (an edition file may record a year searched for in vain)."""
+        return bool(self.sources)
 
     @property
     def ceremony(self) -> Stage | None:

@@ -187,6 +187,9 @@ def _to_problems(error: ValidationError, document: Document) -> list[Problem]:
         message = f"nilai {_show(instance)} tidak dikenal{hint}; pilihan: {', '.join(allowed)}, atau beda_sumber"
     elif kind == "anyOf" and field_path == ("kecamatan",):
         message = 'isi kode Kemendagri kecamatan (mis. "35.79.03") atau namanya beserta kabupaten/kota'
+    elif kind == "anyOf" and error.context:
+        # a value or the sources' alternatives: explain the deepest problem, in the shape the writer chose
+        return _to_problems(max(error.context, key=lambda sub: len(sub.absolute_path)), document)
     else:
         message = f"tidak sesuai skema ({error.message})"
     return [Problem(document.path, line, label, message)]

@@ -220,8 +220,8 @@ CASES: dict[str, tuple[Expected, ...]] = {
     "edisi-kelompok-tidak-cocok": (
         ("_skk/2024.yml", 4, "sumber menyebut 5 besar lengkap, tetapi ada 2 baris di dalamnya"),
     ),
-    "edisi-tulisan-tidak-ada": (
-        ("_skk/2024.yml", 13, "tulisan 'inovasi-tidak-ada' tidak ada (innovations/inovasi-tidak-ada/index.md)"),
+    "edisi-tulisan-kecamatan-lain": (
+        ("_skk/2024.yml", 13, "tulisan 'jamper' milik Kecamatan Talango (Kabupaten Sumenep, 35.29.04), bukan"),
     ),
     "edisi-nama-berkas-salah": (("_skk/edisi-2024.yml", 0, "hanya data edisi SKK bernama <tahun>.yml"),),
     "skk-edisi-tidak-ada": (

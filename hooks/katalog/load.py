@@ -5,6 +5,7 @@ Nothing is dropped: a single problem anywhere fails the whole load, with all pro
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from .model import (
     Innovation,
     OtherRecognition,
     PlanItem,
+    RankingRow,
     Replication,
     Source,
     TeamMember,
@@ -103,12 +105,11 @@ def check_catalogue(root: Path, regions: Regions | None = None) -> tuple[Catalog
         problems += _identity_problems(innovation, folder.path, content_dir, root)
         innovations.append(innovation)
 
-    refused = {folder.path.name for folder in inventory.folders if folder.write_up or folder.write_up_refused}
-    problems += _write_up_link_problems(editions, innovations, refused - {inv.slug for inv in innovations})
+    problems += _write_up_link_problems(editions, innovations)
     catalogue = Catalogue(
         tuple(innovations),
         tuple(sorted(rounds, key=lambda item: item.start)),
-        tuple(editions[year] for year in sorted(editions)),
+        tuple(_without_absent_write_ups(editions[year], innovations) for year in sorted(editions)),
     )
     if problems:
         return None, problems
@@ -322,22 +323,33 @@ def _award(edition: Edition, kecamatan: Kecamatan, source_ids: list[str]) -> Awa
     return Award("SKK", edition.year, row.rank, edition.ceremony_date, tuple(source_ids), row.alternatives)
 
 
-def _write_up_link_problems(
-    editions: dict[int, Edition], innovations: list[Innovation], refused: set[str]
-) -> list[Problem]:
-    """An edition's `inovasi[].tulisan` names a write-up of the same kecamatan that lists the edition in `skk`.
-    A write-up that is there but refused (its own problems are reported) is not blamed on the edition."""
+def _without_absent_write_ups(edition: Edition, innovations: list[Innovation]) -> Edition:
+    """The edition as this catalogue shows it: a named innovation whose write-up is not in the catalogue
+    (not written yet, removed, or refused with its own problems) is shown by its name, as the source has it."""
+    slugs = {inv.slug for inv in innovations}
+
+    def shown(row: RankingRow) -> RankingRow:
+        named = tuple(
+            item if item.write_up in slugs or item.write_up is None else replace(item, write_up=None)
+            for item in row.named_innovations
+        )
+        return replace(row, named_innovations=named)
+
+    return replace(edition, rows=tuple(shown(row) for row in edition.rows))
+
+
+def _write_up_link_problems(editions: dict[int, Edition], innovations: list[Innovation]) -> list[Problem]:
+    """An edition's `inovasi[].tulisan` that names a write-up in the catalogue names one of the same kecamatan
+    that lists the edition in `skk`. One that is not in the catalogue is shown by its name (see above)."""
     by_slug = {inv.slug: inv for inv in innovations}
     problems = []
     for edition in editions.values():
         for row in edition.rows:
             for item in row.named_innovations:
-                if item.write_up is None or item.write_up in refused:
-                    continue
-                inv = by_slug.get(item.write_up)
+                inv = by_slug.get(item.write_up or "")
                 if inv is None:
-                    message = f"tulisan {show(item.write_up)} tidak ada (innovations/{item.write_up}/index.md)"
-                elif inv.kecamatan != row.kecamatan:
+                    continue
+                if inv.kecamatan != row.kecamatan:
                     message = f"tulisan '{inv.slug}' milik Kecamatan {inv.kecamatan.label}, bukan kecamatan baris ini"
                 elif all(award.year != edition.year for award in inv.awards):
                     message = (

@@ -111,7 +111,7 @@ def render(schema: dict[str, Any], draft: Draft) -> str:
         ("kecamatan", "kode"): draft.kecamatan.code,
         ("kecamatan", "nama"): draft.kecamatan.name,
         ("kecamatan", "kabupaten"): draft.kecamatan.kabupaten.name,
-        ("penghargaan", 0, "sumber"): "S1",
+        ("skk", 0, "sumber"): ["S1"],
         ("sumber", 0, "id"): "S1",
         # The write-up's name and place are facts too: the first source is assumed to state them.
         ("rujukan",): {"nama": ["S1"], "kecamatan": ["S1"]},

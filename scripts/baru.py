@@ -18,7 +18,7 @@ Membuat kerangka tulisan inovasi baru: innovations/<id>/index.md.
 Kecamatan dicocokkan dengan data wilayah resmi dan kode Kemendagri-nya diisikan. Semua isian skema
 ada di berkas; yang belum diketahui berisi null atau [], dan yang wajib diisi ditandai "# ISI: …".
 Kerangka ini SENGAJA belum lolos validasi: `python scripts/validasi.py` baru lolos setelah semua
-baris bertanda ISI diisi (tahun dan peringkat penghargaan, bidang, ringkasan, judul sumber, dan
+baris bertanda ISI diisi (tahun edisi SKK, bidang, ringkasan, judul sumber, dan
 keempat bagian kisah). Dengan begitu tulisan kosong tidak mungkin terbit.
 
 Argumen yang tidak diberikan ditanyakan satu per satu bila dijalankan di terminal."""

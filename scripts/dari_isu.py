@@ -117,12 +117,9 @@ def draft_values(proposal: Proposal, schema: dict[str, Any]) -> tuple[dict[tuple
         values[("ringkasan",)] = " ".join(proposal.get("ringkasan").split())
     year = proposal.get("tahun")
     if re.fullmatch(r"\d{4}", year):
-        values[("penghargaan", 0, "tahun")] = int(year)
+        values[("skk", 0, "tahun")] = int(year)
     elif year:
         notes.append(f"tahun penghargaan '{year}' bukan tahun (mis. 2023); isi sendiri")
-    ranks = properties["penghargaan"]["items"]["properties"]["peringkat"]["enum"]
-    if proposal.get("peringkat") in ranks:
-        values[("penghargaan", 0, "peringkat")] = proposal.get("peringkat")
     allowed = properties["klasifikasi"]["properties"]["bidang"]["items"]["enum"]
     chosen = [item.strip() for item in proposal.get("bidang").split(",") if item.strip()]
     if [item for item in chosen if item in allowed]:

@@ -29,7 +29,6 @@ START = "<!-- skema:mulai — dibuat oleh scripts/dokumen_skema.py; jangan disun
 END = "<!-- skema:selesai -->"
 # Dropdown id in the issue form -> the vocabulary whose values are its options (dari_isu.py reads them back).
 FORM_CHOICES: dict[str, VocabularyKey] = {
-    "peringkat": ("inovasi", "penghargaan[].peringkat"),
     "bidang": ("inovasi", "klasifikasi.bidang"),
 }
 DESCRIPTION = """\

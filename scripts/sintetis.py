@@ -19,8 +19,8 @@ from pathlib import Path
 import _inti  # noqa: F401  (puts hooks/ on the import path)
 
 from katalog.labels import FIELD_LABELS
-from katalog.model import RANK_ORDER
-from katalog.regions import load_regions
+from katalog.model import SINGLE_PLACES
+from katalog.regions import Kecamatan, load_regions
 
 ROOT = Path(__file__).resolve().parents[1]
 WORDS = [
@@ -110,17 +110,20 @@ def _yaml_list(items: list[str]) -> str:
     return "[" + ", ".join(items) + "]"
 
 
-def write_up(index: int, rng: random.Random) -> tuple[str, str, str]:
-    """(slug, index.md, pembinaan-2024.md or "") for synthetic innovation number `index`."""
+# Synthetic editions: years without a real edition file, so the real 2023 edition stays as it is.
+SYNTHETIC_YEARS = (2015, 2022)
+
+
+def write_up(index: int, rng: random.Random) -> tuple[str, str, str, int, Kecamatan]:
+    """(slug, index.md, pembinaan-2024.md or "", SKK year, kecamatan) for synthetic innovation number `index`."""
     kecamatan = rng.choice(load_regions().kecamatan)
     name = " ".join(word.capitalize() for word in rng.sample(WORDS, 2))
     slug = f"{name.lower().replace(' ', '-')}-{index:04d}"
-    year = rng.randint(2019, 2024)
+    year = rng.randint(*SYNTHETIC_YEARS)
     fields = rng.sample(sorted(FIELD_LABELS), rng.randint(1, 3))
     stage, status = rng.choice(STAGES), rng.choice(STATUSES)
     # Drawn in the order the text uses them, so a seed gives the same corpus as before.
     summary = _sentence(rng, 14)
-    rank, day = rng.choice(RANK_ORDER), rng.randint(1, 28)
     digital = rng.choice(("digital", "non-digital", "null"))
     form = rng.choice(("tata-kelola", "pelayanan-publik", "lainnya", "null"))
     tags = rng.sample(WORDS, 3)
@@ -151,12 +154,10 @@ ringkasan: >-
   {summary} Uji sintetis nomor {index} [S1].
 kecamatan:
   kode: "{kecamatan.code}"
-penghargaan:
-  - ajang: SKK
-    tahun: {year}
-    peringkat: {rank}
-    tanggal: {year}-12-{day:02d}
-    sumber: S1
+skk:
+  - tahun: {year}
+    sumber: [S1]
+penghargaan_lain: []
 klasifikasi:
   bidang: {_yaml_list(fields)}
   jenis: {digital}
@@ -224,7 +225,34 @@ sumber:
 
 {_paragraph(rng, 2)}
 """
-    return slug, text, coaching
+    return slug, text, coaching, year, kecamatan
+
+
+def edition(year: int, kecamatan: list[Kecamatan]) -> str:
+    """A synthetic edition file: one row per kecamatan, the first ones placed, the rest nominated."""
+    rows = []
+    for position, kec in enumerate(kecamatan):
+        place = SINGLE_PLACES[position] if position < len(SINGLE_PLACES) else "Nominasi"
+        rows.append(
+            f"""  - tempat: {place}
+    kecamatan: {{kode: "{kec.code}", nama: "{kec.name}", ejaan_sumber: null}}
+    kabupaten: "{kec.kabupaten.name}"
+    sumber: [S1]
+"""
+        )
+    return f"""tahun: {year}
+nama: Edisi sintetis {year}
+tahapan:
+  - jenis: penganugerahan
+    mulai: {year}-12-{1 + year % 28:02d}
+    sumber: [S1]
+peringkat:
+{"".join(rows)}sumber:
+  - id: S1
+    judul: Sumber sintetis edisi {year}
+    url: https://contoh.invalid/edisi/{year}
+    penerbit: Contoh
+"""
 
 
 def write_synthetic_repository(target: Path, count: int, seed: int = 2023) -> Path:
@@ -242,13 +270,17 @@ def write_synthetic_repository(target: Path, count: int, seed: int = 2023) -> Pa
     content = target / "innovations"
     shutil.copytree(ROOT / "innovations", content, ignore=ignore)
     rng = random.Random(seed)
+    placed: dict[int, dict[Kecamatan, None]] = {}  # year -> its kecamatan, in order, once each
     for index in range(count):
-        slug, text, coaching = write_up(index, rng)
+        slug, text, coaching, year, kecamatan = write_up(index, rng)
+        placed.setdefault(year, {})[kecamatan] = None
         folder = content / slug
         folder.mkdir()
         (folder / "index.md").write_text(text, encoding="utf-8")
         if coaching:
             (folder / "pembinaan-2024.md").write_text(coaching, encoding="utf-8")
+    for year, kecamatan in placed.items():
+        (content / "_skk" / f"{year}.yml").write_text(edition(year, list(kecamatan)), encoding="utf-8")
     return target
 
 

@@ -14,6 +14,8 @@ PAGES = [
     "kecamatan/junrejo-kota-batu/",
     "kabupaten/kab-malang/",
     "pembinaan/2024/",
+    "skk/",
+    "skk/2023/",
     "statistik/",
     "data/",
     "replikasi/",

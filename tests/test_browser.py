@@ -20,6 +20,8 @@ PAGES = [
     "kecamatan/wonosari-kab-malang/",
     "kabupaten/kota-batu/",
     "pembinaan/2024/",
+    "skk/",
+    "skk/2023/",
     "kecamatan/",
     "replikasi/",
     "replikasi/matriks/",
@@ -43,6 +45,28 @@ def test_page_renders_without_errors_or_requests_elsewhere(browser, site_url: st
     assert foreign == [] and errors == []
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"the page scrolls sideways by {overflow}px at {width}px"
+    page.close()
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_tile_map_tiles_are_named_links_and_the_history_is_a_table(browser, site_url: str, width: int):
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    page.goto(site_url + "skk/", wait_until="networkidle")
+    tiles = page.locator("svg.kki-petak a")
+    assert tiles.count() == 38
+    for index in range(tiles.count()):
+        tile = tiles.nth(index)
+        assert tile.get_attribute("href")
+        assert page.get_by_role("link", name=tile.get_attribute("aria-label"), exact=True).count() == 1
+    assert page.locator("svg.kki-petak > title").count() == 1 and page.locator("svg.kki-petak > desc").count() == 1
+    history = page.get_by_role("table").first
+    headers = history.get_by_role("columnheader").all_inner_texts()
+    assert headers[:2] == ["Tahun", "Nama yang dipakai"]
+    assert history.get_by_role("row").count() > 1
+    first_tile = tiles.first
+    first_tile.click()
+    page.wait_for_load_state("networkidle")
+    assert "/kabupaten/" in page.url
     page.close()
 
 

@@ -20,7 +20,7 @@ from katalog.schema import load_schemas
 
 SAMPLES = Path(__file__).parent / "fixtures" / "isu"
 FORM = yaml.safe_load((ROOT / dari_isu.FORM).read_text(encoding="utf-8"))
-USED_IDS = {"nama", "akronim", "kecamatan", "kabupaten", "tahun", "peringkat", "bidang", "ringkasan", "sumber"}
+USED_IDS = {"nama", "akronim", "kecamatan", "kabupaten", "tahun", "bidang", "ringkasan", "sumber"}
 
 
 def form_options(field_id: str) -> list[str]:
@@ -47,7 +47,6 @@ def test_the_script_reads_every_answer_it_needs_from_the_form():
 
 def test_form_choices_are_the_schema_choices():
     schema = load_schemas(ROOT / "innovations/_skema")["inovasi"]["properties"]
-    assert form_options("peringkat") == schema["penghargaan"]["items"]["properties"]["peringkat"]["enum"]
     assert form_options("bidang") == schema["klasifikasi"]["properties"]["bidang"]["items"]["enum"]
 
 
@@ -92,9 +91,7 @@ def test_complete_issue_becomes_a_write_up_with_every_answer(root: Path, capsys:
     data = document.data
     assert data["kecamatan"] == {"kode": "35.79.03", "nama": "Junrejo", "kabupaten": "Kota Batu"}
     assert (data["akronim"], data["kepanjangan"]) == ("ICW", "Inovasi Contoh Warga")
-    assert data["penghargaan"] == [
-        {"ajang": "SKK", "tahun": 2023, "peringkat": "Finalis", "tanggal": None, "sumber": "S1"}
-    ]
+    assert data["skk"] == [{"tahun": 2023, "sumber": ["S1"]}]  # the rank lives in the edition file
     assert data["klasifikasi"]["bidang"] == ["sosial", "pendidikan"]
     assert data["ringkasan"].endswith("bukan inovasi sungguhan. Baris kedua ringkasan.")
     assert [(item["judul"], item["url"]) for item in data["sumber"]] == [
@@ -117,7 +114,7 @@ def test_partial_issue_notes_what_it_could_not_use(root: Path, capsys: pytest.Ca
     rel = "innovations/program-contoh-sebagian/index.md"
     document, _ = read_document(root / rel, rel)
     assert document.data["kecamatan"]["kode"] == "35.07.32"
-    assert document.data["penghargaan"][0]["tahun"] is None
+    assert document.data["skk"][0]["tahun"] is None
     assert document.data["klasifikasi"]["bidang"] == ["kesehatan"]
     out = capsys.readouterr().out
     assert "Catatan: tahun penghargaan 'dua ribu dua puluh tiga' bukan tahun" in out

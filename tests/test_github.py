@@ -99,7 +99,8 @@ def test_publish_workflow_sets_the_addresses_mkdocs_reads():
 def test_field_reference_and_issue_form_are_generated_from_the_schemas(capsys: pytest.CaptureFixture[str]):
     assert dokumen_skema.main(["--periksa"]) == 0, "jalankan: python scripts/dokumen_skema.py"
     text = (GITHUB / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    assert "| `penghargaan[].peringkat` | ya | pilihan |" in text
+    assert "| `skk[].tahun` | ya | bilangan bulat |" in text
+    assert "| `peringkat[].kabupaten` | ya | teks |" in text.split("_skk/&lt;tahun&gt;.yml")[-1]  # the edition file
     assert "| `sumber[].url` | ya | teks |" in text.split("pembinaan-<putaran>.md")[1]  # via $ref
 
 
@@ -159,20 +160,20 @@ def test_a_new_labelled_value_makes_the_reference_stale(generated_copy: Path, ca
 def test_a_reordered_vocabulary_rewrites_only_the_forms_options(
     generated_copy: Path, capsys: pytest.CaptureFixture[str]
 ):
-    def reverse_ranks(schema: dict[str, Any]) -> None:
-        rank = schema["properties"]["penghargaan"]["items"]["properties"]["peringkat"]
-        rank["enum"].reverse()
-        rank["x-labels"] = dict(reversed(rank["x-labels"].items()))
+    def reverse_fields(schema: dict[str, Any]) -> None:
+        field = schema["properties"]["klasifikasi"]["properties"]["bidang"]["items"]
+        field["enum"].reverse()
+        field["x-labels"] = dict(reversed(field["x-labels"].items()))
 
     form_file = generated_copy / ".github/ISSUE_TEMPLATE/usulkan-inovasi.yml"
     before = form_file.read_text(encoding="utf-8")
-    edit_schema(generated_copy, reverse_ranks)
+    edit_schema(generated_copy, reverse_fields)
     assert dokumen_skema.main(["--periksa", "--root", str(generated_copy)]) == 1
     assert "usulkan-inovasi.yml: tidak sesuai skema" in capsys.readouterr().err
     assert dokumen_skema.main(["--root", str(generated_copy)]) == 0
     after = form_file.read_text(encoding="utf-8")
-    options = next(item for item in yaml.safe_load(after)["body"] if item.get("id") == "peringkat")
-    assert options["attributes"]["options"][0] == "Finalis"
+    options = next(item for item in yaml.safe_load(after)["body"] if item.get("id") == "bidang")
+    assert options["attributes"]["options"][0] == "lainnya"  # the last field first
     assert sorted(before.split("\n")) == sorted(after.split("\n"))  # the same lines, the options reordered
     assert before != after
 

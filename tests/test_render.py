@@ -71,18 +71,18 @@ def test_profile_page_shows_facts_unknowns_and_a_hostile_summary_as_text(repo: P
     assert "https://github.com/o/r/edit/main/innovations/lansia-smart/index.md" in html
 
 
-def test_home_lists_the_newest_winners_and_links_earlier_years_to_the_catalogue(tmp_path: Path):
+def test_home_shows_the_newest_edition_in_full_and_links_to_the_history(tmp_path: Path):
     repo = write_synthetic_repository(tmp_path / "repo", 40)
     catalogue = load_catalogue(repo)
-    years = sorted({award.year for inv in catalogue.innovations for award in inv.awards}, reverse=True)
-    assert len(years) > 1
+    assert len(catalogue.editions) > 1
+    newest = max(catalogue.editions, key=lambda edition: edition.year)
     winners = SiteBuilder(repo, SiteAddress()).plan().winners
-    assert re.findall(r"^### SKK (\d{4})$", winners, flags=re.MULTILINE) == [str(years[0])]
-    newest = [inv for inv in catalogue.innovations if any(award.year == years[0] for award in inv.awards)]
-    assert winners.count("](/inovasi/") == len(newest)
-    for year in years[1:]:
-        count = sum(1 for inv in catalogue.innovations for award in inv.awards if award.year == year)
-        assert f"[SKK {year}](/katalog/index.md?tahun={year}) ({count} inovasi)" in winners
+    assert re.findall(r"^### SKK (\d{4})$", winners, flags=re.MULTILINE) == [str(newest.year)]
+    table_rows = [line for line in winners.split("\n") if line.startswith("| ") and "---" not in line][1:]
+    assert len(table_rows) == len(newest.rows)
+    for row in newest.rows:
+        assert f"[Kecamatan {row.kecamatan.name}](/kecamatan/{row.kecamatan.slug}/index.md)" in winners
+    assert f"(/skk/{newest.year}/index.md)" in winners and "(/skk/index.md)" in winners
 
 
 def test_the_sanitiser_keeps_every_tag_and_attribute_a_write_up_may_use():

@@ -75,9 +75,6 @@ CASES: dict[str, tuple[Expected, ...]] = {
     "enum-bidang-salah-ketik": (
         ("enum-bidang-salah-ketik/index.md", 18, "nilai 'kesehatann' tidak dikenal (mungkin maksud Anda 'kesehatan'?)"),
     ),
-    "enum-peringkat-tidak-dikenal": (
-        ("enum-peringkat-tidak-dikenal/index.md", 15, "nilai 'juara 1' tidak dikenal (mungkin maksud Anda 'Juara 1'?)"),
-    ),
     "enum-status-tidak-dikenal": (
         ("enum-status-tidak-dikenal/index.md", 24, "nilai 'aktif' tidak dikenal; pilihan: 'berlanjut', 'berkembang'"),
     ),
@@ -269,6 +266,39 @@ CASES: dict[str, tuple[Expected, ...]] = {
     "penanda-bentrok": (
         ("penanda-bentrok/index.md", 38, "penanda { #… } tidak diizinkan di isi tulisan"),
         ("penanda-bentrok/index.md", 50, "penanda { #… } tidak diizinkan di isi tulisan"),
+    ),
+    # SKK editions (innovations/_skk/<tahun>.yml) and the write-ups that name them
+    "edisi-peringkat-tidak-dikenal": (
+        ("_skk/2024.yml", 8, "nilai 'juara 2' tidak dikenal (mungkin maksud Anda 'Juara 2'?)"),
+    ),
+    "edisi-juara-ganda": (("_skk/2024.yml", 8, "peringkat 'Juara 1' sudah dipakai di baris 4"),),
+    "edisi-beda-sumber-nilai-sama": (("_skk/2024.yml", 8, "nilai 'Juara 2' ditulis dua kali di beda_sumber"),),
+    "edisi-kode-dan-nama-tidak-cocok": (
+        ("_skk/2024.yml", 5, "kode 35.79.03 adalah Kecamatan Junrejo (Kota Batu, 35.79.03), bukan 'Batu'"),
+    ),
+    "edisi-kabupaten-salah": (("_skk/2024.yml", 10, "kode 35.07.32 ada di Kabupaten Malang, bukan 'Kota Malang'"),),
+    "edisi-sumber-tidak-ada": (("_skk/2024.yml", 11, "sumber 'S2' tidak ada di daftar sumber; yang ada: S1"),),
+    "edisi-sumber-tidak-dirujuk": (("_skk/2024.yml", 14, "sumber 'S2' tidak pernah dirujuk"),),
+    "edisi-alamat-ganda": (("_skk/2024.yml", 14, "alamat ini sudah menjadi sumber S1; satu alamat satu id sumber"),),
+    "edisi-tahun-beda-dengan-nama-berkas": (
+        ("_skk/2024.yml", 1, "tahun 2025 harus sama dengan nama berkas (2024.yml)"),
+    ),
+    "edisi-kelompok-tidak-cocok": (
+        ("_skk/2024.yml", 4, "sumber menyebut 5 besar lengkap, tetapi ada 2 baris di dalamnya"),
+    ),
+    "edisi-tulisan-kecamatan-lain": (
+        ("_skk/2024.yml", 13, "tulisan 'jamper' milik Kecamatan Talango (Kabupaten Sumenep, 35.29.04), bukan"),
+    ),
+    "edisi-nama-berkas-salah": (("_skk/edisi-2024.yml", 0, "hanya data edisi SKK bernama <tahun>.yml"),),
+    "skk-edisi-tidak-ada": (
+        ("skk-edisi-tidak-ada/index.md", 14, "belum ada berkas edisi innovations/_skk/2019.yml; edisi yang ada: 2023"),
+    ),
+    "skk-tanpa-baris-kecamatan": (
+        (
+            "skk-tanpa-baris-kecamatan/index.md",
+            14,
+            "edisi SKK 2023 tidak punya baris peringkat untuk Kecamatan Batu (Kota Batu, 35.79.01)",
+        ),
     ),
 }
 

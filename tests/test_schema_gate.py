@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from conftest import ROOT
 
-from katalog.frontmatter import read_document
+from katalog.frontmatter import parse_yaml_file, read_document
 from katalog.schema import fast_check_for, load_schemas, passes_quickly, validator_for
 
 SCHEMA_DIR = ROOT / "innovations" / "_skema"
@@ -25,6 +25,13 @@ def _write_up() -> dict[str, Any]:
 
 def _result() -> dict[str, Any]:
     document, problems = read_document(ROOT / "innovations/lansia-smart/pembinaan-2024.md", "x")
+    assert document is not None and problems == []
+    return document.data
+
+
+def _edition() -> dict[str, Any]:
+    file = ROOT / "innovations/_skk/2023.yml"
+    document, problems = parse_yaml_file(file.read_text(encoding="utf-8"), "x")
     assert document is not None and problems == []
     return document.data
 
@@ -52,7 +59,7 @@ EDITS = [
     ("inovasi", ("tahun_mulai",), True),
     ("inovasi", ("tahun_mulai",), 2023.0),
     ("inovasi", ("tahun_mulai",), 2023.5),
-    ("inovasi", ("penghargaan", 0, "tahun"), 2023.0),
+    ("inovasi", ("skk", 0, "tahun"), 2023.0),
     ("inovasi", ("id",), "lansia-smart\n"),
     ("inovasi", ("sumber", 0, "id"), "S1\n"),
     ("inovasi", ("kecamatan",), {"kode": "35.79.03\n"}),
@@ -71,11 +78,13 @@ EDITS = [
     ("inovasi", ("kecamatan",), {"kabupaten": "Kota Batu"}),
     ("inovasi", ("kecamatan",), {"kode": "35.7.3"}),
     ("inovasi", ("kecamatan",), {"kode": "35.79.03", "desa": "x"}),
-    ("inovasi", ("penghargaan",), []),
-    ("inovasi", ("penghargaan", 0, "tahun"), "2023"),
-    ("inovasi", ("penghargaan", 0, "peringkat"), "juara 1"),
-    ("inovasi", ("penghargaan", 0, "ajang"), "SKK 2023"),
-    ("inovasi", ("penghargaan", 0, "sumber"), DELETE),
+    ("inovasi", ("skk",), []),
+    ("inovasi", ("skk", 0, "tahun"), "2023"),
+    ("inovasi", ("skk", 0, "sumber"), "S1"),
+    ("inovasi", ("skk", 0, "sumber"), ["S1", "S1"]),
+    ("inovasi", ("skk", 0, "sumber"), DELETE),
+    ("inovasi", ("penghargaan_lain",), [{"nama": "Top 30", "tahun": None, "sumber": ["S1"]}]),
+    ("inovasi", ("penghargaan_lain",), [{"nama": "Top 30", "tahun": 2022}]),
     ("inovasi", ("klasifikasi", "bidang"), []),
     ("inovasi", ("klasifikasi", "bidang"), ["sosial", "sosial"]),
     ("inovasi", ("klasifikasi", "bidang"), "sosial"),
@@ -100,12 +109,27 @@ EDITS = [
     ("pembinaan", ("rencana_pengembangan",), [{"rencana": "Rencana", "status": "batal"}]),
     ("pembinaan", ("temuan",), ["pendek"]),
     ("pembinaan", ("temuan",), ["abc"]),
+    ("edisi", ("tahun",), 2023.0),
+    ("edisi", ("peringkat", 0, "tempat"), "juara 1"),
+    ("edisi", ("peringkat", 0, "tempat"), {"beda_sumber": [{"nilai": "Juara 1", "sumber": ["S1"]}]}),
+    ("edisi", ("peringkat", 0, "tempat"), {"beda_sumber": [{"nilai": "7 besar", "sumber": ["S1"]}] * 2}),
+    (
+        "edisi",
+        ("peringkat", 0, "camat"),
+        {"beda_sumber": [{"nilai": "A", "sumber": []}, {"nilai": "B", "sumber": ["S1"]}]},
+    ),
+    ("edisi", ("peringkat", 0, "kecamatan"), None),
+    ("edisi", ("peringkat", 0, "kecamatan", "kode"), "35.7.32"),
+    ("edisi", ("tahapan", 0, "mulai"), "2023-12-32"),
+    ("edisi", ("tahapan", 0, "jenis"), "upacara"),
+    ("edisi", ("sumber", 0, "url"), None),
 ]
 
 
 @pytest.mark.parametrize(("schema", "path", "value"), EDITS, ids=lambda value: str(value)[:30])
 def test_fast_gate_and_exact_validator_agree(schema: str, path: tuple, value: Any):
-    data = _changed(_write_up() if schema == "inovasi" else _result(), path, value)
+    base = {"inovasi": _write_up, "pembinaan": _result, "edisi": _edition}[schema]()
+    data = _changed(base, path, value)
     exact_errors = list(validator_for(SCHEMA_DIR, schema).iter_errors(data))
     assert passes_quickly(data, SCHEMA_DIR, schema) == (not exact_errors), [e.message for e in exact_errors]
 
@@ -113,6 +137,7 @@ def test_fast_gate_and_exact_validator_agree(schema: str, path: tuple, value: An
 def test_the_real_content_passes_the_fast_gate():
     assert passes_quickly(_write_up(), SCHEMA_DIR, "inovasi")
     assert passes_quickly(_result(), SCHEMA_DIR, "pembinaan")
+    assert passes_quickly(_edition(), SCHEMA_DIR, "edisi")
 
 
 def test_a_surprise_inside_the_gate_falls_back_to_the_exact_path(monkeypatch: pytest.MonkeyPatch):
@@ -130,6 +155,6 @@ def test_a_surprise_inside_the_gate_falls_back_to_the_exact_path(monkeypatch: py
 def test_compiling_the_gate_leaves_the_shared_schemas_untouched():
     fast_check_for.cache_clear()
     before = json.dumps(load_schemas(SCHEMA_DIR), sort_keys=True)
-    for name in ("inovasi", "pembinaan", "putaran"):
+    for name in ("inovasi", "pembinaan", "putaran", "edisi"):
         fast_check_for(SCHEMA_DIR, name)
     assert json.dumps(load_schemas(SCHEMA_DIR), sort_keys=True) == before

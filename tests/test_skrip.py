@@ -27,7 +27,6 @@ ARGS = ["--kecamatan", "Junrejo", "--kabupaten", "Kota Batu", "--nama", "Program
 FILLED = {
     "ringkasan": "Ringkasan uji dengan kata-kata sendiri, cukup panjang [S1].",
     "tahun": "2023",
-    "peringkat": "Finalis",
     "bidang": "[sosial]",
     "judul": "Sumber uji",
     "url": "https://contoh.invalid/sumber-uji",
@@ -43,7 +42,7 @@ def fill_in(text: str) -> str:
     def field(match: re.Match[str]) -> str:
         return f"{match.group(1)}{match.group(2)}: {FILLED[match.group(2)]}"
 
-    text = re.sub(r"^(\s*)(\w+): (?:null|\[\])  # ISI:.*$", field, text, flags=re.MULTILINE)
+    text = re.sub(r"^(\s*(?:- )?)(\w+): (?:null|\[\])  # ISI:.*$", field, text, flags=re.MULTILINE)
     return re.sub(r"^ISI:.*$", "Teks uji dengan rujukan [S1].", text, flags=re.MULTILINE)
 
 
@@ -78,8 +77,7 @@ def test_fresh_scaffold_fails_exactly_on_its_fill_in_lines(repo: Path):
     assert {problem.path for problem in problems} == {NEW}
     assert {problem.line for problem in problems} == marked
     messages = {problem.field: problem.message for problem in problems}
-    assert messages["penghargaan.0.tahun"] == "belum diisi; isi dengan bilangan bulat"
-    assert messages["penghargaan.0.peringkat"].startswith("belum diisi; pilihan: 'Juara 1', 'Juara 2'")
+    assert messages["skk.0.tahun"] == "belum diisi; isi dengan bilangan bulat"
     assert messages["klasifikasi.bidang"].startswith("daftar ini minimal berisi 1 butir, mis. [administrasi-")
     assert "; pilihan: 'administrasi-kependudukan', 'kebudayaan'," in messages["klasifikasi.bidang"]
 
@@ -91,7 +89,9 @@ def test_filled_scaffold_passes_and_joins_the_catalogue(repo: Path):
     catalogue, problems = check_catalogue(repo)
     assert problems == [], [problem.format() for problem in problems]
     new = next(inv for inv in catalogue.innovations if inv.slug == "program-uji")
-    assert new.kecamatan.code == "35.79.03" and new.best_award.label == "SKK 2023 Finalis"
+    assert (
+        new.kecamatan.code == "35.79.03" and new.best_award.label == "SKK 2023 Juara Harapan 2"
+    )  # Junrejo's row in the 2023 edition
 
 
 def test_scaffold_refuses_an_existing_slug(repo: Path, capsys: pytest.CaptureFixture[str]):

@@ -70,8 +70,13 @@ def test_generated_pages_edit_their_source_under_innovations_or_have_no_button(s
         page = page_of(coaching_round)
         assert repository_file(BUILD.plan.edit_urls[page]) == coaching_round.source_path
         assert edit_button(site, page) == coaching_round.source_path
+    for edition in BUILD.catalogue.editions:
+        page = page_of(edition)
+        assert repository_file(BUILD.plan.edit_urls[page]) == edition.source_path
+        assert edit_button(site, page) == edition.source_path
     without_source = [page for page in BUILD.pages if page not in BUILD.plan.edit_urls]
-    with_source = {page_of(item) for item in (*BUILD.catalogue.innovations, *BUILD.catalogue.rounds)}
+    records = (*BUILD.catalogue.innovations, *BUILD.catalogue.rounds, *BUILD.catalogue.editions)
+    with_source = {page_of(item) for item in records}
     assert sorted(without_source) == sorted(set(BUILD.pages) - with_source)
     assert "kecamatan/index.md" in without_source and "katalog/index.md" in without_source
     for page in without_source:

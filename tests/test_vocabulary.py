@@ -42,7 +42,8 @@ LABEL_SOURCES = {
     "COST_HELP": ("inovasi", "replikasi.kelas_biaya", "help"),
     "COMPLEXITY_HELP": ("inovasi", "replikasi.kompleksitas", "help"),
     "PARTNER_KIND_LABELS": ("inovasi", "replikasi.jenis_mitra", "labels"),
-    "EVENT_NAMES": ("inovasi", "penghargaan[].ajang", "labels"),
+    "EVENT_NAMES": ("putaran", "sasaran.ajang", "labels"),
+    "STAGE_KIND_LABELS": ("edisi", "tahapan[].jenis", "labels"),
 }
 
 
@@ -104,7 +105,9 @@ def test_each_label_table_is_the_schemas_vocabulary_in_display_order(name: str):
 
 def test_orders_are_the_schemas_enum_order():
     found = vocabularies(SCHEMA_DIR)
-    assert found["inovasi", "penghargaan[].peringkat"].values == model.RANK_ORDER
+    assert found["edisi", "$defs.tempat"].values == model.PLACES
+    # a place the sources disagree on sorts just before an unknown one
+    assert (*model.PLACES[:-1], model.DISPUTED, model.PLACES[-1]) == model.RANK_ORDER
     assert found["inovasi", "replikasi.kompleksitas"].values == replication.LEVELS
     assert found["inovasi", "replikasi.kelas_biaya"].values == replication.LEVELS
     assert set(replication.CONTINUING + replication.STOPPED) == set(found["inovasi", "status"].values)

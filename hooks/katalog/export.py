@@ -11,11 +11,23 @@ import json
 from typing import Any
 
 from . import labels, urls
-from .model import Catalogue, CoachingResult, Conflict, Innovation, NamedInSource, Source
+from .model import (
+    Alternative,
+    Catalogue,
+    CoachingResult,
+    Conflict,
+    Edition,
+    Innovation,
+    NamedInSource,
+    RankingRow,
+    Source,
+)
 
 FEED_PATH = "feed.json"
 JSON_PATH = "data/katalog.json"
 CSV_PATH = "data/katalog.csv"
+EDITIONS_JSON_PATH = "data/skk.json"
+EDITIONS_CSV_PATH = "data/skk.csv"
 CONTENT_LICENCE = "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)"
 REGION_LICENCE = "ODbL 1.0 (https://opendatacommons.org/licenses/odbl/1-0/), dari idn-area-data 4.0.1"
 
@@ -104,9 +116,20 @@ def innovation_record(inv: Innovation, site_url: str) -> dict[str, Any]:
             "nama": inv.kabupaten.name,
             "url": absolute_url(site_url, urls.page_of(inv.kabupaten)),
         },
-        "penghargaan": [
-            {"ajang": a.event, "tahun": a.year, "peringkat": a.rank, "tanggal": a.date, "sumber": a.source_id}
+        "skk": [
+            {
+                "tahun": a.year,
+                "peringkat": a.rank,
+                "beda_sumber": [{"nilai": alt.value, "sumber": list(alt.source_ids)} for alt in a.alternatives],
+                "tanggal": a.date,
+                "sumber": list(a.source_ids),
+                "edisi_url": absolute_url(site_url, urls.edition_page(a.year)),
+            }
             for a in inv.awards
+        ],
+        "penghargaan_lain": [
+            {"nama": r.name, "tahun": r.year, "penyelenggara": r.giver, "sumber": list(r.source_ids)}
+            for r in inv.other_recognitions
         ],
         "klasifikasi": {
             "bidang": list(inv.fields),
@@ -230,6 +253,132 @@ def catalogue_csv(catalogue: Catalogue, site_url: str) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
+def _disputed(value: object) -> object:
+    """A plain value as is; the sources' alternatives as {beda_sumber: [{nilai, sumber}]}, as in the edition file."""
+    if isinstance(value, tuple):
+        alternatives: tuple[Alternative, ...] = value
+        return {"beda_sumber": [{"nilai": alt.value, "sumber": list(alt.source_ids)} for alt in alternatives]}
+    return value
+
+
+def _row_record(catalogue: Catalogue, row: RankingRow, site_url: str) -> dict[str, Any]:
+    kecamatan = row.kecamatan
+    return {
+        "tempat": _disputed(row.place),
+        "peringkat": row.rank,
+        "kecamatan": None
+        if kecamatan is None
+        else {
+            "kode": kecamatan.code,
+            "nama": kecamatan.name,
+            "ejaan_sumber": row.spelling,
+            "url": absolute_url(site_url, urls.page_of(kecamatan)),
+        },
+        "kabupaten": {"kode": row.kabupaten.code, "nama": row.kabupaten.name},
+        "camat": _disputed(row.camat),
+        "nilai": row.score,
+        "inovasi": [
+            {"nama": inv.name, "url": absolute_url(site_url, urls.page_of(inv))} for inv in catalogue.presented(row)
+        ]
+        + [{"nama": item.name, "keterangan": item.note, "sumber": list(item.source_ids)} for item in row.named_only],
+        "sumber": list(row.source_ids),
+    }
+
+
+def _edition_record(catalogue: Catalogue, edition: Edition, site_url: str) -> dict[str, Any]:
+    return {
+        "tahun": edition.year,
+        "nama": edition.name,
+        "url": absolute_url(site_url, urls.page_of(edition)),
+        "penyelenggara": _disputed(edition.organiser)
+        if isinstance(edition.organiser, tuple | None)
+        else edition.organiser.text,
+        "tanggal_penganugerahan": edition.ceremony_date,
+        "peserta": edition.participants,
+        "peringkat": [_row_record(catalogue, row, site_url) for row in edition.rows],
+        "penghargaan_lain": [
+            {
+                "nama": item.name,
+                "penerima": item.recipient,
+                "peringkat": item.rank,
+                "keterangan": item.note,
+                "sumber": list(item.source_ids),
+            }
+            for item in edition.other_awards
+        ],
+        "belum_diketahui": list(edition.unknowns),
+        "sumber": [_source(source) for source in edition.sources],
+        "berkas": edition.source_path,
+    }
+
+
+def editions_json(catalogue: Catalogue, site_url: str) -> str:
+    """Every SKK edition with its ranking rows; a disputed place keeps its alternatives, and its
+    "peringkat" is "Sumber berbeda" (the catalogue's facet value for it)."""
+    document = {
+        "judul": "Edisi penghargaan Sinergi Kinerja Kecamatan (SKK) Provinsi Jawa Timur",
+        "skema": file_url(site_url, "data/edisi.schema.json"),
+        "lisensi": {"isi": CONTENT_LICENCE, "data_wilayah": REGION_LICENCE},
+        "jumlah_edisi": len(catalogue.editions),
+        "jumlah_baris": len(catalogue.rows),
+        "edisi": [_edition_record(catalogue, edition, site_url) for edition in catalogue.editions],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+EDITION_CSV_COLUMNS = (
+    "tahun",
+    "nama_ajang",
+    "peringkat",
+    "peringkat_menurut_sumber",
+    "kode_kecamatan",
+    "kecamatan",
+    "ejaan_sumber",
+    "kode_kabupaten",
+    "kabupaten",
+    "camat",
+    "nilai",
+    "inovasi",
+    "sumber",
+    "url_edisi",
+)
+
+
+def _alternatives_text(value: object) -> str:
+    if isinstance(value, tuple):
+        return "; ".join(f"{alt.value} ({', '.join(alt.source_ids)})" for alt in value)
+    return "" if value is None else str(value)
+
+
+def editions_csv(catalogue: Catalogue, site_url: str) -> bytes:
+    """One row per ranking entry of every edition, through the same formula-safe cells as the catalogue."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(EDITION_CSV_COLUMNS)
+    for edition in catalogue.editions:
+        sources = {source.id: source.url for source in edition.sources}
+        for row in edition.rows:
+            names = [inv.name for inv in catalogue.presented(row)] + [item.name for item in row.named_only]
+            cells = [
+                str(edition.year),
+                edition.name or "",
+                row.rank,
+                _alternatives_text(row.place) if row.alternatives else row.rank,
+                row.kecamatan.code if row.kecamatan else "",
+                row.kecamatan.name if row.kecamatan else "",
+                row.spelling or "",
+                row.kabupaten.code,
+                row.kabupaten.name,
+                _alternatives_text(row.camat),
+                "" if row.score is None else str(row.score),
+                "; ".join(names),
+                "; ".join(f"{source_id} {sources[source_id]}" for source_id in row.source_ids),
+                absolute_url(site_url, urls.page_of(edition)),
+            ]
+            writer.writerow([spreadsheet_safe(cell) for cell in cells])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
 def feed_json(catalogue: Catalogue, site_url: str, site_name: str) -> str:
     """A JSON Feed 1.1 of innovations and coaching results, newest first, dated only from the data.
 
@@ -267,6 +416,21 @@ def feed_json(catalogue: Catalogue, site_url: str, site_name: str) -> str:
                     },
                 )
             )
+    for edition in (item for item in catalogue.editions if item.found):
+        page = absolute_url(site_url, urls.page_of(edition))
+        winners = ", ".join(
+            f"Kecamatan {row.kecamatan.name}" if row.kecamatan else row.kabupaten.name for row in edition.winners
+        )
+        item = {
+            "id": page,
+            "url": page,
+            "title": f"SKK {edition.year}: {edition.name}",
+            "content_text": f"{len(edition.rows)} baris peringkat. Juara 1: {winners or 'tidak diketahui'}.",
+            "tags": ["SKK"],
+        }
+        if edition.ceremony_date:
+            item["date_published"] = f"{edition.ceremony_date}T00:00:00+07:00"
+        items.append((edition.ceremony_date or str(edition.year), item))
     items.sort(key=lambda pair: (pair[0], pair[1]["id"]), reverse=True)
     feed = {
         "version": "https://jsonfeed.org/version/1.1",

@@ -1,7 +1,8 @@
 """Every file under innovations/ accounted for before anything is read or published.
 
 A file is a write-up (<id>/index.md), a coaching result (<id>/pembinaan-<putaran>.md), a round
-(_pembinaan/<putaran>.yml), a schema (_skema/<nama>.schema.json), or an attachment beside a write-up of an
+(_pembinaan/<putaran>.yml), an SKK edition (_skk/<tahun>.yml), a schema (_skema/<nama>.schema.json), or an
+attachment beside a write-up of an
 allowed type: a raster image or a PDF, under its size cap, whose first bytes say it is what its name says.
 Anything else, and any symbolic link, is refused with its path and what to do instead. Nothing is followed:
 entries are examined with lstat, so a link to /proc/self/environ is never opened.
@@ -20,6 +21,8 @@ from .problems import Problem, show, visible
 
 SCHEMA_DIR = "_skema"
 ROUNDS_DIR = "_pembinaan"
+EDITIONS_DIR = "_skk"
+EDITION_FILE = re.compile(r"(?:19|20)[0-9]{2}\.yml")
 WRITE_UP = "index.md"
 COACHING_FILE = re.compile(r"pembinaan-([a-z0-9]+(?:-[a-z0-9]+)*)\.md")
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -58,6 +61,7 @@ class Inventory:
     rounds: list[Path] = field(default_factory=list)
     round_ids: set[str] = field(default_factory=set)  # every round file, valid or not
     folders: list[Folder] = field(default_factory=list)
+    editions: list[Path] = field(default_factory=list)
 
 
 def take_inventory(content_dir: Path, root: Path) -> tuple[Inventory, list[Problem]]:
@@ -70,6 +74,8 @@ def take_inventory(content_dir: Path, root: Path) -> tuple[Inventory, list[Probl
                 problems += _only(entry, root, SCHEMA_FILE, "skema bernama <nama>.schema.json")
             elif name == ROUNDS_DIR:
                 _rounds(entry, root, inventory, problems)
+            elif name == EDITIONS_DIR:
+                _editions(entry, root, inventory, problems)
             elif SLUG.fullmatch(name) and len(name) <= MAX_NAME_BYTES:
                 folder = _folder(Path(entry.path), root, problems)
                 inventory.folders.append(folder)
@@ -153,6 +159,18 @@ def _rounds(folder: os.DirEntry[str], root: Path, inventory: Inventory, problems
                 f"innovations/{ROUNDS_DIR}/; pindahkan atau hapus berkas ini"
             )
             problems.append(Problem(rel, 0, "", message))
+
+
+def _editions(folder: os.DirEntry[str], root: Path, inventory: Inventory, problems: list[Problem]) -> None:
+    for entry in _entries(Path(folder.path), root, problems):
+        if entry.is_file(follow_symlinks=False) and EDITION_FILE.fullmatch(entry.name):
+            inventory.editions.append(Path(entry.path))
+        else:
+            message = (
+                f"hanya data edisi SKK bernama <tahun>.yml (mis. 2023.yml) yang boleh ada di "
+                f"innovations/{EDITIONS_DIR}/; pindahkan atau hapus berkas ini"
+            )
+            problems.append(Problem(_rel(entry, root), 0, "", message))
 
 
 def _folder(path: Path, root: Path, problems: list[Problem]) -> Folder:

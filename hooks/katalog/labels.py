@@ -29,7 +29,8 @@ LEVEL_LABELS = _labels("replikasi.kompleksitas")  # the same scale as replikasi.
 COST_HELP = _help("replikasi.kelas_biaya")
 COMPLEXITY_HELP = _help("replikasi.kompleksitas")
 PARTNER_KIND_LABELS = _labels("replikasi.jenis_mitra")
-EVENT_NAMES = _labels("penghargaan[].ajang")
+EVENT_NAMES = _labels("sasaran.ajang", schema="putaran")
+STAGE_KIND_LABELS = _labels("tahapan[].jenis", schema="edisi")
 UNKNOWN = "belum terdokumentasi"
 # laporan_kunjungan: tidak-ada, in the words issue 11 asks for
 NO_VISIT_REPORT = "Sumber tidak melaporkan temuan atau rencana khusus untuk kunjungan ini."

@@ -5,11 +5,13 @@ Nothing is dropped: a single problem anywhere fails the whole load, with all pro
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from . import anchors, export, policy, provenance, urls
+from .editions import load_edition
 from .frontmatter import Document, decode, parse_document, parse_yaml_file, read_document
 from .inventory import COACHING_FILE, ROUNDS_DIR, SCHEMA_DIR, SLUG, WRITE_UP, take_inventory
 from .model import (
@@ -20,9 +22,12 @@ from .model import (
     CoachingRound,
     Conflict,
     Contact,
+    Edition,
     Innovation,
     NamedInSource,
+    OtherRecognition,
     PlanItem,
+    RankingRow,
     Reference,
     Replication,
     Source,
@@ -60,6 +65,17 @@ def check_catalogue(root: Path, regions: Regions | None = None) -> tuple[Catalog
         if coaching_round:
             rounds.append(coaching_round)
 
+    editions: dict[int, Edition] = {}
+    edition_years: set[int] = (
+        set()
+    )  # every edition file, valid or not: a write-up's `skk` is checked only against valid ones
+    for file in inventory.editions:
+        edition, found = load_edition(file, _rel(file, root), schema_dir, regions, _validated)
+        problems += found
+        edition_years.add(int(file.stem))
+        if edition:
+            editions[edition.year] = edition
+
     innovations: list[Innovation] = []
     links: list[policy.PageLink] = []
     for folder in inventory.folders:
@@ -84,7 +100,7 @@ def check_catalogue(root: Path, regions: Regions | None = None) -> tuple[Catalog
                 problems.append(Problem(_rel(folder.path, root) + "/", 0, "", message))
             continue
         innovation, body_links, found = _load_innovation(
-            write_up, root, schema_dir, regions, tuple(results), tuple(folder.attachments)
+            write_up, root, schema_dir, regions, tuple(results), tuple(folder.attachments), editions, edition_years
         )
         problems += found
         links += body_links
@@ -93,7 +109,12 @@ def check_catalogue(root: Path, regions: Regions | None = None) -> tuple[Catalog
         problems += _identity_problems(innovation, folder.path, content_dir, root)
         innovations.append(innovation)
 
-    catalogue = Catalogue(tuple(innovations), tuple(sorted(rounds, key=lambda item: item.start)))
+    problems += _write_up_link_problems(editions, innovations)
+    catalogue = Catalogue(
+        tuple(innovations),
+        tuple(sorted(rounds, key=lambda item: item.start)),
+        tuple(_without_absent_write_ups(editions[year], innovations) for year in sorted(editions)),
+    )
     if problems:
         return None, problems
     # A page exists only for a valid record: links to pages are checked once every record is.
@@ -116,7 +137,7 @@ def site_pages(catalogue: Catalogue, root: Path) -> set[str]:
 
 def site_files(catalogue: Catalogue, root: Path) -> set[str]:
     """The site path of every file the site publishes besides its pages: docs assets, data, attachments."""
-    files = {export.JSON_PATH, export.CSV_PATH, export.FEED_PATH}
+    files = {export.JSON_PATH, export.CSV_PATH, export.EDITIONS_JSON_PATH, export.EDITIONS_CSV_PATH, export.FEED_PATH}
     files |= {urls.schema_path(schema.name) for schema in (root / CONTENT_DIR / SCHEMA_DIR).glob("*.schema.json")}
     for inv in catalogue.innovations:
         files |= {urls.attachment_path(inv, name) for name in inv.attachments}
@@ -214,6 +235,8 @@ def _load_innovation(
     regions: Regions,
     results: tuple[CoachingResult, ...],
     attachments: tuple[str, ...],
+    editions: dict[int, Edition],
+    edition_years: set[int],
 ) -> tuple[Innovation | None, list[policy.PageLink], list[Problem]]:
     """Every check runs, whatever the others found: a schema problem does not hide a region problem."""
     rel = _rel(file, root)
@@ -228,7 +251,8 @@ def _load_innovation(
     problems += found
     source_ids = _declared_source_ids(data)
     problems += _duplicate_source_ids(document)
-    problems += _award_source_problems(document, source_ids)
+    if kecamatan is not None:
+        problems += _skk_problems(document, kecamatan, editions, edition_years)
     links, body_problems = _body_problems(document, source_ids, file.parent, STORY_SECTIONS, attachments)
     problems += body_problems
     prose = _texts(("ringkasan",), data.get("ringkasan")) + _replication_texts(data)
@@ -244,6 +268,8 @@ def _load_innovation(
     problems += provenance.source_problems(document)
     if problems or kecamatan is None or not schema_valid:
         return None, [], problems
+    if any(item["tahun"] not in editions for item in data["skk"]):
+        return None, [], []  # the edition file itself is broken: its problems are reported there
 
     klasifikasi = data["klasifikasi"]
     replikasi = data.get("replikasi", {})
@@ -262,9 +288,10 @@ def _load_innovation(
         ),
         summary=data.get("ringkasan"),
         kecamatan=kecamatan,
-        awards=tuple(
-            Award(item["ajang"], item["tahun"], item["peringkat"], item.get("tanggal"), item["sumber"])
-            for item in data["penghargaan"]
+        awards=tuple(_award(editions[item["tahun"]], kecamatan, item["sumber"]) for item in data["skk"]),
+        other_recognitions=tuple(
+            OtherRecognition(item["nama"], item.get("tahun"), item.get("penyelenggara"), tuple(item["sumber"]))
+            for item in data.get("penghargaan_lain", [])
         ),
         fields=tuple(klasifikasi["bidang"]),
         digital=klasifikasi.get("jenis"),
@@ -331,16 +358,72 @@ def _place(document: Document, regions: Regions) -> tuple[Kecamatan | None, list
     return None, [Problem(document.path, document.line_of(field_path), ".".join(field_path), message)]
 
 
-def _award_source_problems(document: Document, source_ids: set[str]) -> list[Problem]:
-    awards = document.data.get("penghargaan")
+def _award(edition: Edition, kecamatan: Kecamatan, source_ids: list[str]) -> Award:
+    """A write-up's SKK edition, with the rank read from the edition's row for its kecamatan."""
+    row = edition.row_for(kecamatan)
+    assert row is not None  # _skk_problems refused a write-up without one
+    return Award("SKK", edition.year, row.rank, edition.ceremony_date, tuple(source_ids), row.alternatives)
+
+
+def _without_absent_write_ups(edition: Edition, innovations: list[Innovation]) -> Edition:
+    """The edition as this catalogue shows it: a named innovation whose write-up is not in the catalogue
+    (not written yet, removed, or refused with its own problems) is shown by its name, as the source has it."""
+    slugs = {inv.slug for inv in innovations}
+
+    def shown(row: RankingRow) -> RankingRow:
+        named = tuple(
+            item if item.write_up in slugs or item.write_up is None else replace(item, write_up=None)
+            for item in row.named_innovations
+        )
+        return replace(row, named_innovations=named)
+
+    return replace(edition, rows=tuple(shown(row) for row in edition.rows))
+
+
+def _write_up_link_problems(editions: dict[int, Edition], innovations: list[Innovation]) -> list[Problem]:
+    """An edition's `inovasi[].tulisan` that names a write-up in the catalogue names one of the same kecamatan
+    that lists the edition in `skk`. One that is not in the catalogue is shown by its name (see above)."""
+    by_slug = {inv.slug: inv for inv in innovations}
     problems = []
-    for index, award in enumerate(awards if isinstance(awards, list) else []):
-        cited = award.get("sumber") if isinstance(award, dict) else None
-        if isinstance(cited, str) and cited not in source_ids:
-            known = ", ".join(sorted(source_ids)) or "belum ada"
-            message = f"sumber {show(cited)} tidak ada di daftar sumber; yang ada: {known}"
-            line = document.line_of(("penghargaan", index, "sumber"))
-            problems.append(Problem(document.path, line, f"penghargaan.{index}.sumber", message))
+    for edition in editions.values():
+        for row in edition.rows:
+            for item in row.named_innovations:
+                inv = by_slug.get(item.write_up or "")
+                if inv is None:
+                    continue
+                if inv.kecamatan != row.kecamatan:
+                    message = f"tulisan '{inv.slug}' milik Kecamatan {inv.kecamatan.label}, bukan kecamatan baris ini"
+                elif all(award.year != edition.year for award in inv.awards):
+                    message = (
+                        f"tulisan '{inv.slug}' belum mencantumkan edisi ini; tambahkan skk tahun {edition.year} di sana"
+                    )
+                else:
+                    continue
+                problems.append(Problem(edition.source_path, item.line, "tulisan", message))
+    return problems
+
+
+def _skk_problems(
+    document: Document, kecamatan: Kecamatan, editions: dict[int, Edition], edition_years: set[int]
+) -> list[Problem]:
+    """Each `skk` year has an edition file with a ranking row for the write-up's kecamatan."""
+    entries = document.data.get("skk")
+    problems = []
+    for index, entry in enumerate(entries if isinstance(entries, list) else []):
+        year = entry.get("tahun") if isinstance(entry, dict) else None
+        if not isinstance(year, int) or isinstance(year, bool):
+            continue  # the schema explains it
+        line = document.line_of(("skk", index, "tahun"))
+        if year not in edition_years:
+            known = ", ".join(str(item) for item in sorted(edition_years)) or "belum ada"
+            message = f"belum ada berkas edisi innovations/_skk/{year}.yml; edisi yang ada: {known}"
+            problems.append(Problem(document.path, line, f"skk.{index}.tahun", message))
+        elif year in editions and editions[year].row_for(kecamatan) is None:
+            message = (
+                f"edisi SKK {year} tidak punya baris peringkat untuk Kecamatan {kecamatan.label}; "
+                f"tambahkan barisnya di innovations/_skk/{year}.yml bila sumber menyebutnya"
+            )
+            problems.append(Problem(document.path, line, f"skk.{index}.tahun", message))
     return problems
 
 

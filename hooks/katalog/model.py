@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
 from .regions import Kabupaten, Kecamatan
-from .vocabulary import own_vocabulary
+from .vocabulary import place_vocabulary
 
-RANK_ORDER = own_vocabulary("inovasi", "penghargaan[].peringkat").values  # best first
+DISPUTED = "Sumber berbeda"  # the facet/export value of a place the sources disagree on (documented on /katalog/)
+UNKNOWN_PLACE = "Tidak diketahui"
+PLACES = place_vocabulary()  # best first, as the edition schema lists them
+# Every rank a page, facet or export shows, best first: a disputed place sorts just before an unknown one.
+RANK_ORDER = (*PLACES[:-1], DISPUTED, UNKNOWN_PLACE)
+SINGLE_PLACES = tuple(place for place in PLACES if place.startswith("Juara"))  # at most once per edition
 
 
 @dataclass(frozen=True)
@@ -60,13 +65,19 @@ class NamedInSource:
     note: str | None = None  # program_terkait: what the source says it is
 
 
+Disputed = tuple[Alternative, ...]
+
+
 @dataclass(frozen=True)
 class Award:
+    """An SKK edition as one write-up's innovation took part in it; the rank is read from the edition row."""
+
     event: str  # "SKK"
     year: int
-    rank: str  # one of RANK_ORDER
-    date: str | None  # YYYY-MM-DD the award was handed over, when a source says
-    source_id: str
+    rank: str  # one of RANK_ORDER: a disputed place is DISPUTED, its alternatives in `alternatives`
+    date: str | None  # YYYY-MM-DD the awards were handed over, when the edition knows it
+    source_ids: tuple[str, ...]  # the write-up's sources saying the innovation was presented in that edition
+    alternatives: Disputed = ()
 
     @property
     def rank_position(self) -> int:
@@ -75,6 +86,126 @@ class Award:
     @property
     def label(self) -> str:
         return f"{self.event} {self.year} {self.rank}"
+
+
+@dataclass(frozen=True)
+class OtherRecognition:
+    """A recognition of an innovation outside SKK (`penghargaan_lain` in a write-up)."""
+
+    name: str
+    year: int | None
+    giver: str | None
+    source_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class NamedInnovation:
+    """An innovation a source only names for a ranked kecamatan: listed on the edition, no profile."""
+
+    name: str
+    note: str | None
+    source_ids: tuple[str, ...]
+    write_up: str | None = None  # the id of the write-up this names, whose profile the pages link instead
+    line: int = field(default=0, compare=False)  # where it stands in the edition file, for messages
+
+
+@dataclass(frozen=True)
+class RankingRow:
+    year: int
+    place: str | Disputed  # one of PLACES, or the sources' alternatives
+    kecamatan: Kecamatan | None  # None: the source names only the kabupaten/kota
+    kabupaten: Kabupaten
+    spelling: str | None  # the source's spelling, when it differs from the official name
+    camat: str | Disputed | None
+    score: str | int | float | None
+    named_innovations: tuple[NamedInnovation, ...]
+    source_ids: tuple[str, ...]
+
+    @property
+    def rank(self) -> str:
+        """The place for facets, sorting and exports: DISPUTED when the sources disagree."""
+        return self.place if isinstance(self.place, str) else DISPUTED
+
+    @property
+    def rank_position(self) -> int:
+        return RANK_ORDER.index(self.rank)
+
+    @property
+    def alternatives(self) -> Disputed:
+        return () if isinstance(self.place, str) else self.place
+
+    @property
+    def named_only(self) -> tuple[NamedInnovation, ...]:
+        """The innovations a source only names: those with a write-up are shown as their profile."""
+        return tuple(item for item in self.named_innovations if item.write_up is None)
+
+
+@dataclass(frozen=True)
+class Stage:
+    kind: str  # tahapan[].jenis of the edition schema
+    start: str | Disputed | None  # YYYY-MM-DD
+    end: str | None
+    venue: str | Disputed | None
+    handed_by: str | None
+    note: str | None
+    source_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CitedText:
+    text: str
+    source_ids: tuple[str, ...]
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class OtherAward:
+    """Another award given at an edition's ceremony (e.g. Pembina Kecamatan Terbaik for a kab/kota head)."""
+
+    name: str
+    recipient: str
+    kabupaten: Kabupaten | None
+    rank: str | None
+    source_ids: tuple[str, ...]
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Edition:
+    year: int  # the year whose performance was judged
+    name: str | None  # None: the year was searched for and no source found (see unknowns)
+    names_in_sources: tuple[CitedText, ...]
+    organiser: CitedText | Disputed | None
+    stages: tuple[Stage, ...]
+    jury: tuple[CitedText, ...]
+    participants: int | None
+    participants_note: CitedText | None
+    rows: tuple[RankingRow, ...]  # in display order: best place first
+    other_awards: tuple[OtherAward, ...]
+    unknowns: tuple[str, ...]
+    sources: tuple[Source, ...]
+    source_path: str  # innovations/_skk/2023.yml
+
+    @property
+    def found(self) -> bool:
+        """A source covers this edition (an edition file may record a year searched for in vain)."""
+        return bool(self.sources)
+
+    @property
+    def ceremony(self) -> Stage | None:
+        return next((stage for stage in self.stages if stage.kind == "penganugerahan"), None)
+
+    @property
+    def ceremony_date(self) -> str | None:
+        stage = self.ceremony
+        return stage.start if stage and isinstance(stage.start, str) else None
+
+    @property
+    def winners(self) -> tuple[RankingRow, ...]:
+        return tuple(row for row in self.rows if row.place == "Juara 1")
+
+    def row_for(self, kecamatan: Kecamatan) -> RankingRow | None:
+        return next((row for row in self.rows if row.kecamatan == kecamatan), None)
 
 
 @dataclass(frozen=True)
@@ -180,6 +311,8 @@ class Innovation:
         """Where a fact comes from, as the fact box shows it (markup.sourced)."""
         return self.reference(field), self.conflict(field)
 
+    other_recognitions: tuple[OtherRecognition, ...] = ()
+
     @property
     def kabupaten(self) -> Kabupaten:
         return self.kecamatan.kabupaten
@@ -193,14 +326,39 @@ class Innovation:
 class Catalogue:
     innovations: tuple[Innovation, ...]  # sorted by slug
     rounds: tuple[CoachingRound, ...]  # sorted by start date
+    editions: tuple[Edition, ...] = ()  # sorted by year
 
     @cached_property
     def kecamatan(self) -> tuple[Kecamatan, ...]:
-        return tuple(sorted({inv.kecamatan for inv in self.innovations}, key=lambda kec: kec.code))
+        """Every kecamatan with a write-up or a place in any edition: each gets its page."""
+        placed = {row.kecamatan for edition in self.editions for row in edition.rows if row.kecamatan}
+        return tuple(sorted({inv.kecamatan for inv in self.innovations} | placed, key=lambda kec: kec.code))
 
     @cached_property
     def kabupaten(self) -> tuple[Kabupaten, ...]:
-        return tuple(sorted({inv.kabupaten for inv in self.innovations}, key=lambda kab: kab.code))
+        placed = {row.kabupaten for edition in self.editions for row in edition.rows}
+        return tuple(sorted({inv.kabupaten for inv in self.innovations} | placed, key=lambda kab: kab.code))
+
+    @cached_property
+    def rows(self) -> tuple[RankingRow, ...]:
+        return tuple(row for edition in self.editions for row in edition.rows)
+
+    def rows_in(self, place: Kecamatan | Kabupaten) -> tuple[RankingRow, ...]:
+        """The place's ranking rows across editions, oldest first."""
+        if isinstance(place, Kecamatan):
+            return tuple(row for row in self.rows if row.kecamatan == place)
+        return tuple(row for row in self.rows if row.kabupaten == place)
+
+    def edition(self, year: int) -> Edition:
+        return next(item for item in self.editions if item.year == year)
+
+    def presented(self, row: RankingRow) -> tuple[Innovation, ...]:
+        """The write-ups whose `skk` joins this row: same year, same kecamatan."""
+        return tuple(
+            inv
+            for inv in self.innovations
+            if inv.kecamatan == row.kecamatan and any(award.year == row.year for award in inv.awards)
+        )
 
     @cached_property
     def _by_place(self) -> dict[Kecamatan | Kabupaten, tuple[Innovation, ...]]:

@@ -12,11 +12,13 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from . import labels, replication, urls
+from markupsafe import Markup
+
+from . import labels, replication, tilemap, urls
 from .facets import FACETS, UNKNOWN_ID, facet_counts, facet_values
 from .markup import cite_body, without_citations
-from .model import Catalogue, CoachingResult, CoachingRound, Innovation
-from .regions import Kabupaten, Kecamatan
+from .model import Catalogue, CoachingResult, CoachingRound, Edition, Innovation
+from .regions import Kabupaten, Kecamatan, load_regions
 from .schemadoc import SCHEMA_FILES, field_docs, schema_summary
 
 Context = dict[str, Any]
@@ -43,6 +45,7 @@ def generated_pages(catalogue: Catalogue, schema_dir: Path) -> tuple[GeneratedPa
         GeneratedPage(urls.KECAMATAN_INDEX, "kecamatan-daftar.md.j2", dict),
         GeneratedPage(urls.KABUPATEN_INDEX, "kabupaten-daftar.md.j2", dict),
         GeneratedPage(urls.ROUNDS_INDEX, "pembinaan-daftar.md.j2", dict),
+        GeneratedPage(urls.SKK_INDEX, "skk-daftar.md.j2", partial(_skk_history, catalogue)),
         GeneratedPage(urls.STATISTICS, "statistik.md.j2", partial(_statistics, catalogue)),
         GeneratedPage(urls.DATA, "data.md.j2", partial(_data, schema_dir)),
         GeneratedPage(urls.CHECK_PAGE, "cek-kesiapan.md.j2", partial(_check, catalogue), scripts=(urls.CHECK_SCRIPT,)),
@@ -50,6 +53,10 @@ def generated_pages(catalogue: Catalogue, schema_dir: Path) -> tuple[GeneratedPa
     rounds = [
         GeneratedPage(urls.page_of(item), "pembinaan.md.j2", partial(_round, catalogue, item), item.source_path)
         for item in catalogue.rounds
+    ]
+    editions = [
+        GeneratedPage(urls.page_of(item), "skk-edisi.md.j2", partial(_edition, catalogue, item), item.source_path)
+        for item in catalogue.editions
     ]
     places = [
         GeneratedPage(urls.page_of(kab), "kabupaten.md.j2", partial(_kabupaten, catalogue, kab))
@@ -69,23 +76,67 @@ def generated_pages(catalogue: Catalogue, schema_dir: Path) -> tuple[GeneratedPa
         )
         for inv in catalogue.innovations
     ]
-    return (*lists_and_tools, *rounds, *places, *profiles)
+    return (*lists_and_tools, *rounds, *editions, *places, *profiles)
 
 
 def winners_context(catalogue: Catalogue) -> Context:
-    """The home page's winners table (pemenang.md.j2): each award year, newest first, with its winners."""
-    years = sorted({award.year for inv in catalogue.innovations for award in inv.awards}, reverse=True)
-    by_year = [
-        (
-            year,
-            sorted(
-                ((inv, award) for inv in catalogue.innovations for award in inv.awards if award.year == year),
-                key=lambda pair: (pair[1].rank_position, pair[0].name),
+    """The home page's table (pemenang.md.j2): the newest edition's ranking, and the way to the history."""
+    newest = catalogue.editions[-1] if catalogue.editions else None
+    return {
+        "edition": newest,
+        "rows": [(row, catalogue.presented(row)) for row in newest.rows] if newest else [],
+        "history_url": urls.markdown_link(urls.SKK_INDEX),
+    }
+
+
+FIRST_YEAR = 2011  # the first edition the stored sources cover; years from here on are listed, found or not
+
+
+def _skk_history(catalogue: Catalogue) -> Context:
+    by_year = {item.year: item for item in catalogue.editions}
+    last = max([FIRST_YEAR, *by_year])
+    first = min([FIRST_YEAR, *by_year])
+    with_page = {kab.code for kab in catalogue.kabupaten}
+    counts = {code: 0 for code in tilemap.GRID}
+    for row in catalogue.rows:
+        counts[row.kabupaten.code] += 1
+    official = {kab.code: kab for kab in load_regions().kabupaten}  # a tile for every kab/kota, placed or not
+    tiles = [
+        tilemap.Tile(
+            code,
+            official[code].name,
+            counts[code],
+            urls.relative_url(
+                urls.SKK_INDEX, urls.page_of(official[code]) if code in with_page else urls.KABUPATEN_INDEX
             ),
         )
-        for year in years
+        for code in sorted(tilemap.GRID)
     ]
-    return {"by_year": by_year, "catalogue_url": urls.markdown_link(urls.CATALOGUE)}
+    title = "Peta petak kabupaten/kota Jawa Timur"
+    placed = sum(1 for tile in tiles if tile.count)
+    description = (
+        f"38 petak, satu per kabupaten/kota, diwarnai menurut berapa kali kecamatannya masuk peringkat SKK; "
+        f"{placed} kabupaten/kota pernah masuk peringkat. Angka yang sama ada di tabel sesudah peta."
+    )
+    return {
+        "years": [(year, by_year.get(year)) for year in range(last, first - 1, -1)],
+        "first_year": first,
+        "last_year": last,
+        "editions": catalogue.editions,
+        "tile_svg": Markup(tilemap.svg(tiles, title, description)),
+        "legend": tilemap.legend(),
+        "tiles": [(tile, tile.code in with_page) for tile in sorted(tiles, key=lambda item: (-item.count, item.code))],
+        "page_of_kab": {kab.code: Markup(urls.markdown_link(urls.page_of(kab))) for kab in catalogue.kabupaten},
+    }
+
+
+def _edition(catalogue: Catalogue, edition: Edition) -> Context:
+    return {
+        "edition": edition,
+        "rows": [(row, catalogue.presented(row)) for row in edition.rows],
+        "groups": [],
+        "history": Markup(urls.markdown_link(urls.SKK_INDEX)),
+    }
 
 
 # Each page's data. Plain data only: the words around it live in the templates.
@@ -120,7 +171,12 @@ def _coaching_history(
 
 def _kecamatan(catalogue: Catalogue, kec: Kecamatan) -> Context:
     innovations = catalogue.innovations_in(kec)
-    return {"kec": kec, "innovations": innovations, "history": _coaching_history(catalogue, innovations)}
+    return {
+        "kec": kec,
+        "innovations": innovations,
+        "history": _coaching_history(catalogue, innovations),
+        "skk": [(row, catalogue.presented(row)) for row in catalogue.rows_in(kec)],
+    }
 
 
 def _kabupaten(catalogue: Catalogue, kab: Kabupaten) -> Context:
@@ -130,6 +186,13 @@ def _kabupaten(catalogue: Catalogue, kab: Kabupaten) -> Context:
         "innovations": innovations,
         "kecamatan": sorted({inv.kecamatan for inv in innovations}, key=lambda kec: kec.code),
         "history": _coaching_history(catalogue, innovations),
+        "skk": [(row, catalogue.presented(row)) for row in catalogue.rows_in(kab)],
+        "other_awards": [
+            (edition, award)
+            for edition in catalogue.editions
+            for award in edition.other_awards
+            if award.kabupaten == kab
+        ],
     }
 
 
@@ -153,12 +216,15 @@ def _catalogue(catalogue: Catalogue) -> Context:
         "pagefind_url": urls.search_index_url(urls.CATALOGUE),
         "page_type": (urls.PAGE_TYPE_FILTER, urls.PROFILE_PAGE_TYPE, urls.OTHER_PAGE_TYPE),
         "site_root": urls.relative_url(urls.CATALOGUE, urls.HOME),
+        "history": Markup(urls.markdown_link(urls.SKK_INDEX)),
     }
 
 
 def _statistics(catalogue: Catalogue) -> Context:
     counts = facet_counts(catalogue.innovations)
     return {
+        "editions": [(edition, len(edition.rows)) for edition in catalogue.editions],
+        "placed_kecamatan": len({row.kecamatan for row in catalogue.rows if row.kecamatan}),
         "total": len(catalogue.innovations),
         "counts": {key: [(label, count) for _, label, count in values] for key, values in counts.items()},
     }
@@ -247,7 +313,8 @@ def structured_data(inv: Innovation) -> dict[str, object]:
         "inLanguage": "id",
         "creator": {"@type": "GovernmentOrganization", "name": f"Pemerintah Kecamatan {inv.kecamatan.name}"},
         "spatialCoverage": kecamatan,
-        "award": [f"{labels.EVENT_NAMES[award.event]} {award.year}: {award.rank}" for award in inv.awards],
+        "award": [f"{labels.EVENT_NAMES[award.event]} {award.year}: {award.rank}" for award in inv.awards]
+        + [item.name for item in inv.other_recognitions],
         "keywords": [labels.FIELD_LABELS[field] for field in inv.fields] + list(inv.tags),
         "citation": [source.url for source in inv.sources if source.url],
     }

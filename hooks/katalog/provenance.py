@@ -126,8 +126,6 @@ def cited_ids(data: dict[str, Any], body: str) -> set[str]:
     for ids in references.values() if isinstance(references, dict) else ():
         if isinstance(ids, list):
             cited |= {item for item in ids if isinstance(item, str)}
-    # a single id in a string field named sumber (penghargaan[].sumber) counts as well
-    cited |= {text for _, text in _single_ids(front)}
     # a provenance note may cite another source ("the same release as [S2]")
     for _, note in source_notes(data):
         cited |= set(CITATION.findall(note))
@@ -139,18 +137,6 @@ def source_notes(data: dict[str, Any]) -> Iterator[tuple[FieldPath, str]]:
     for index, item in enumerate(sources if isinstance(sources, list) else []):
         if isinstance(item, dict) and isinstance(item.get("catatan"), str):
             yield ("sumber", index, "catatan"), item["catatan"]
-
-
-def _single_ids(value: object, field_path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if key == "sumber" and isinstance(item, str):
-                yield (*field_path, key), item
-            else:
-                yield from _single_ids(item, (*field_path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _single_ids(item, (*field_path, index))
 
 
 def reference_problems(document: Document) -> list[Problem]:

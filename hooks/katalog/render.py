@@ -72,6 +72,7 @@ def make_environment() -> Environment:
     env.globals.update(
         labels=labels,
         page=lambda item: Markup(urls.markdown_link(urls.page_of(item))),
+        edition_page=lambda year: Markup(urls.markdown_link(urls.edition_page(year))),
         asset_url=urls.asset_url,
         anchor=anchor,
         bar_chart=bar_chart,

@@ -28,7 +28,7 @@ from referencing import Registry, Resource
 from .frontmatter import Document
 from .problems import Problem, show
 
-SCHEMA_NAMES = ("inovasi", "pembinaan", "putaran")
+SCHEMA_NAMES = ("inovasi", "pembinaan", "putaran", "edisi")
 
 _TYPE_LABELS = {
     "string": "teks",
@@ -180,11 +180,24 @@ def _to_problems(error: ValidationError, document: Document) -> list[Problem]:
     elif kind in ("minimum", "maximum"):
         bound = "paling kecil" if kind == "minimum" else "paling besar"
         message = f"nilai {_show(instance)} di luar batas; {bound} {error.validator_value}"
+    elif kind == "anyOf" and isinstance(instance, str) and _enum_in(error):
+        # a value or the sources' alternatives ({beda_sumber}): a mistyped value is a choice problem
+        allowed = [_show(value) for value in _enum_in(error) if value is not None]
+        hint = _did_you_mean(str(instance), allowed)
+        message = f"nilai {_show(instance)} tidak dikenal{hint}; pilihan: {', '.join(allowed)}, atau beda_sumber"
     elif kind == "anyOf" and field_path == ("kecamatan",):
         message = 'isi kode Kemendagri kecamatan (mis. "35.79.03") atau namanya beserta kabupaten/kota'
+    elif kind == "anyOf" and error.context:
+        # a value or the sources' alternatives: explain the deepest problem, in the shape the writer chose
+        return _to_problems(max(error.context, key=lambda sub: len(sub.absolute_path)), document)
     else:
         message = f"tidak sesuai skema ({error.message})"
     return [Problem(document.path, line, label, message)]
+
+
+def _enum_in(error: ValidationError) -> list[Any]:
+    """The closed list of values among an anyOf's branches, when one of them is one."""
+    return next((sub.validator_value for sub in error.context or () if sub.validator == "enum"), [])
 
 
 def _show(value: Any) -> str:

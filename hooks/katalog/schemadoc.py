@@ -18,6 +18,7 @@ SCHEMA_FILES = {
     "inovasi": "innovations/<id>/index.md",
     "pembinaan": "innovations/<id>/pembinaan-<putaran>.md",
     "putaran": "innovations/_pembinaan/<putaran>.yml",
+    "edisi": "innovations/_skk/<tahun>.yml",
 }
 _TYPE_NAMES = {
     "string": "teks",

@@ -15,7 +15,7 @@ from .regions import load_regions
 from .render import Renderer
 
 SITE_NAME = "Katalog Inovasi Kecamatan Jawa Timur"
-DATA_PATHS = (export.JSON_PATH, export.CSV_PATH, export.FEED_PATH)
+DATA_PATHS = (export.JSON_PATH, export.CSV_PATH, export.EDITIONS_JSON_PATH, export.EDITIONS_CSV_PATH, export.FEED_PATH)
 # What a page that renders contributor Markdown may contain after Markdown rendering (see sanitize()).
 # A superset of policy.ALLOWED_HTML: it also holds what Markdown itself writes.
 SAFE_TAGS = {
@@ -141,6 +141,8 @@ class SiteBuilder:
         return {
             export.JSON_PATH: export.catalogue_json(self.catalogue, site_url),
             export.CSV_PATH: export.catalogue_csv(self.catalogue, site_url),
+            export.EDITIONS_JSON_PATH: export.editions_json(self.catalogue, site_url),
+            export.EDITIONS_CSV_PATH: export.editions_csv(self.catalogue, site_url),
             export.FEED_PATH: export.feed_json(self.catalogue, site_url, SITE_NAME),
         }
 

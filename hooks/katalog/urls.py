@@ -11,7 +11,7 @@ import posixpath
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
-from .model import CoachingRound, Innovation
+from .model import CoachingRound, Edition, Innovation
 from .regions import Kabupaten, Kecamatan
 
 HOME = "index.md"  # hand-written, in docs/
@@ -21,6 +21,7 @@ ROUNDS_INDEX = "pembinaan/index.md"
 CATALOGUE = "katalog/index.md"
 STATISTICS = "statistik/index.md"
 DATA = "data/index.md"
+SKK_INDEX = "skk/index.md"  # the history of SKK editions
 SEARCH_INDEX_DIR = "pagefind/"
 GUIDE_PAGE = "replikasi/index.md"  # hand-written, in docs/
 MATRIX_PAGE = "replikasi/matriks/index.md"
@@ -42,7 +43,7 @@ PROFILE_PAGE_TYPE = "inovasi"
 OTHER_PAGE_TYPE = "lain"
 
 
-def page_of(item: Innovation | Kecamatan | Kabupaten | CoachingRound) -> str:
+def page_of(item: Innovation | Kecamatan | Kabupaten | CoachingRound | Edition) -> str:
     """The source path of a record's generated page, e.g. "inovasi/lansia-smart/index.md"."""
     if isinstance(item, Innovation):
         return f"inovasi/{item.slug}/index.md"
@@ -52,7 +53,14 @@ def page_of(item: Innovation | Kecamatan | Kabupaten | CoachingRound) -> str:
         return f"kabupaten/{item.slug}/index.md"
     if isinstance(item, CoachingRound):
         return f"pembinaan/{item.id}/index.md"
+    if isinstance(item, Edition):
+        return edition_page(item.year)
     raise TypeError(f"no page for {item!r}")
+
+
+def edition_page(year: int) -> str:
+    """The page of the SKK edition filed under `year`: "skk/2023/index.md"."""
+    return f"skk/{year}/index.md"
 
 
 def attachment_path(inv: Innovation, file_name: str) -> str:

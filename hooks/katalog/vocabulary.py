@@ -29,11 +29,8 @@ HELP = "x-help"
 # The repository's own schemas: the code's labels and orders come from these, whichever folder a build validates.
 OWN_SCHEMA_DIR = Path(__file__).resolve().parents[2] / "innovations" / "_skema"
 # Fields the code reads as one vocabulary: replication compares cost class and complexity on one scale
-# (replication.LEVELS, labels.LEVEL_LABELS), and a coaching round coaches the winners of an award event.
-SAME_VOCABULARY = (
-    (("inovasi", "replikasi.kompleksitas"), ("inovasi", "replikasi.kelas_biaya")),
-    (("inovasi", "penghargaan[].ajang"), ("putaran", "sasaran.ajang")),
-)
+# (replication.LEVELS, labels.LEVEL_LABELS).
+SAME_VOCABULARY = ((("inovasi", "replikasi.kompleksitas"), ("inovasi", "replikasi.kelas_biaya")),)
 
 VocabularyKey = tuple[str, str]  # (schema name, field path), e.g. ("inovasi", "klasifikasi.bidang")
 
@@ -63,6 +60,10 @@ def _fields_with_choices(schema_dir: Path) -> Iterator[tuple[VocabularyKey, dict
             node = _choices_node(field.node)
             if node is not None:
                 yield (name, field.path), node, field.node.get("description", "")
+        # a shared list that fields reach only through anyOf (an edition's place, or the sources' alternatives)
+        for definition, node in schemas[name].get("$defs", {}).items():
+            if "enum" in node:
+                yield (name, f"$defs.{definition}"), node, node.get("description", "")
 
 
 def _read(node: dict[str, Any]) -> Vocabulary:
@@ -163,3 +164,8 @@ def checked_vocabularies(schema_dir: Path) -> dict[VocabularyKey, Vocabulary]:
 def own_vocabulary(schema: str, path: str) -> Vocabulary:
     """One of the repository's vocabularies: own_vocabulary("inovasi", "klasifikasi.bidang")."""
     return checked_vocabularies(OWN_SCHEMA_DIR)[schema, path]
+
+
+def place_vocabulary() -> tuple[str, ...]:
+    """The ranking places of an SKK edition, best first (edisi.schema.json, $defs/tempat)."""
+    return own_vocabulary("edisi", "$defs.tempat").values

@@ -104,7 +104,7 @@ def test_complete_issue_becomes_a_write_up_with_every_answer(root: Path, capsys:
     out = capsys.readouterr().out
     # akronim/kepanjangan and the summary need their source, each source its publisher and a citation
     assert "Yang masih perlu diisi atau dibetulkan (10):" in out
-    assert f"{rel}:60: sumber.2.judul: belum diisi" in out
+    assert f"{rel}:59: sumber.2.judul: belum diisi" in out
     assert f"{rel}:8: akronim: fakta ini belum punya rujukan" in out
     assert "petunjuk templat 'ISI: …' belum diganti" in out  # the empty "Dampak" answer
 

@@ -72,7 +72,7 @@ def test_a_disputed_place_is_sumber_berbeda_everywhere_with_each_sources_place(b
     assert award.rank == DISPUTED and {alt.value for alt in award.alternatives} == {"Juara Harapan 3", "7 besar"}
     assert facet_values(modo)["peringkat"][0][1] == DISPUTED
     profile = built.pages[page_of(modo)]
-    assert "sumber berbeda: Juara Harapan 3 menurut S1; 7 besar menurut S2, S5" in profile
+    assert "sumber berbeda: Juara Harapan 3; 7 besar; sumbernya di halaman edisi" in profile
     assert "(/skk/2023/index.md)" in profile
     table = list(csv.DictReader(io.StringIO(built.data_files["data/skk.csv"].decode("utf-8-sig"))))
     row = next(record for record in table if record["kecamatan"] == "Modo")

@@ -93,7 +93,7 @@ def test_sources_named_in_fields_the_collector_does_not_know_count_as_cited():
         "ringkasan": "Teks [S1].",
         "skk": [{"tahun": 2023, "sumber": ["S2"]}],
         "penghargaan_lain": [{"nama": "Top 30 KIPP", "sumber": ["S3", "S4"]}],
-        "penghargaan": [{"sumber": "S5"}],
+        "program_terkait": [{"nama": "Program lain", "sumber": ["S5"]}],
         "rujukan": {"nama": ["S6"], "klasifikasi.jenis": "redaksi"},
         "akronim": {"beda_sumber": [{"nilai": "A", "sumber": ["S7"]}, {"nilai": "B", "sumber": ["S8"]}]},
         "sumber": [{"id": "S9", "catatan": "Salinan rilis yang sama dengan [S10]."}],

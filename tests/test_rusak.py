@@ -62,7 +62,7 @@ CASES: dict[str, tuple[Expected, ...]] = {
         ("tipe-sumber-berupa-angka/index.md", 3, "nama: [S1]"),
         ("tipe-sumber-berupa-angka/index.md", 7, "teks ini belum merujuk sumber"),
         ("tipe-sumber-berupa-angka/index.md", 8, "kecamatan: [S1]"),
-        ("tipe-sumber-berupa-angka/index.md", 16, "sumber 'S1' tidak ada di daftar sumber; yang ada: belum ada"),
+        ("tipe-sumber-berupa-angka/index.md", 15, "sumber 'S1' tidak ada di daftar sumber; yang ada: belum ada"),
         ("tipe-sumber-berupa-angka/index.md", 26, "harus berupa daftar (baris berawalan '- '), bukan 5"),
         (
             "tipe-sumber-berupa-angka/index.md",

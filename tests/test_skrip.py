@@ -66,7 +66,7 @@ def test_scaffold_has_every_schema_field_and_the_official_code(repo: Path, capsy
     assert document.data["id"] == "program-uji" and document.data["nama"] == "Program Uji"
     out = capsys.readouterr().out
     assert "Dibuat: innovations/program-uji/index.md — Kecamatan Junrejo (Kota Batu, 35.79.03)." in out
-    assert "Yang masih perlu diisi (11):" in out
+    assert "Yang masih perlu diisi (10):" in out
 
 
 def test_fresh_scaffold_fails_exactly_on_its_fill_in_lines(repo: Path):
@@ -142,7 +142,7 @@ def test_validator_reports_every_problem_with_a_count(repo: Path, capsys: pytest
     capsys.readouterr()
     assert validasi.main(["--root", str(repo)]) == 1
     lines = capsys.readouterr().out.strip().split("\n")
-    assert lines[-1] == "Katalog tidak valid: 12 masalah di 2 berkas."
+    assert lines[-1] == "Katalog tidak valid: 11 masalah di 2 berkas."
     assert any(line.startswith("innovations/jamper/index.md:") and "'selesai' tidak dikenal" in line for line in lines)
 
 
@@ -227,7 +227,7 @@ def test_listing_refuses_an_invalid_catalogue(repo: Path, capsys: pytest.Capture
     scaffold(repo)
     capsys.readouterr()
     assert daftar.main(["--root", str(repo)]) == 1
-    assert "katalog tidak valid (11 masalah di 1 berkas)" in capsys.readouterr().err
+    assert "katalog tidak valid (10 masalah di 1 berkas)" in capsys.readouterr().err
 
 
 def test_bench_corpus_is_valid_and_varied(tmp_path: Path):

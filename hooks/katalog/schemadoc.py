@@ -41,17 +41,18 @@ class FieldDoc:
     notes: tuple[str, ...]  # format and size rules, as short sentences
 
 
-def _resolve(node: dict[str, Any], schemas: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    """Follow a "$ref" to another of our schema files ("inovasi.schema.json#/properties/sumber/items")."""
+def _resolve(node: dict[str, Any], schemas: dict[str, dict[str, Any]], home: str) -> tuple[dict[str, Any], str]:
+    """Follow a "$ref" ("inovasi.schema.json#/properties/sumber/items", or "#/$defs/…" inside `home`):
+    the node it names, and the schema that node lives in (its own local references point there)."""
     reference = node.get("$ref")
     if not reference:
-        return node
+        return node, home
     file_name, _, pointer = reference.partition("#")
-    # A local reference ("#/$defs/…") points into inovasi.schema.json: the only schema with shared $defs.
-    target: Any = schemas[file_name.removesuffix(".schema.json") or "inovasi"]
+    home = file_name.removesuffix(".schema.json") or home
+    target: Any = schemas[home]
     for part in filter(None, pointer.split("/")):
         target = target[part]
-    return _resolve(target, schemas)
+    return _resolve(target, schemas, home)
 
 
 def _types(node: dict[str, Any]) -> list[str]:
@@ -96,20 +97,22 @@ class SchemaField:
 
 def schema_fields(schemas: dict[str, dict[str, Any]], name: str) -> Iterator[SchemaField]:
     """Every field of one schema, nested ones after their parent, in the schema's own order."""
-    yield from _walk(schemas[name], schemas)
+    yield from _walk(schemas[name], schemas, name)
 
 
-def _walk(node: dict[str, Any], schemas: dict[str, dict[str, Any]], prefix: str = "") -> Iterator[SchemaField]:
+def _walk(
+    node: dict[str, Any], schemas: dict[str, dict[str, Any]], home: str, prefix: str = ""
+) -> Iterator[SchemaField]:
     required = set(node.get("required", ()))
     for key, child in node.get("properties", {}).items():
-        child = _resolve(child, schemas)
+        child, child_home = _resolve(child, schemas, home)
         path = f"{prefix}{key}"
         yield SchemaField(path, child, key in required)
-        items = _resolve(child.get("items", {}), schemas)
+        items, items_home = _resolve(child.get("items", {}), schemas, child_home)
         if "properties" in child:
-            yield from _walk(child, schemas, f"{path}.")
+            yield from _walk(child, schemas, child_home, f"{path}.")
         elif "properties" in items:
-            yield from _walk(items, schemas, f"{path}[].")
+            yield from _walk(items, schemas, items_home, f"{path}[].")
 
 
 def _field_doc(field: SchemaField) -> FieldDoc:

@@ -98,10 +98,16 @@ def test_list_pages_show_a_table_row_per_place_and_round(site: Path):
             assert f'href="{relative_url(page_path, page_of(item))}"' in body
 
 
-def test_home_links_every_profile_place_and_round(site: Path):
-    hrefs = {href for _, _, href in read_links(site / "index.html").links}
+def test_every_profile_place_and_round_is_one_list_away_from_home(site: Path):
+    lists = ("katalog/", "kecamatan/", "kabupaten/", "pembinaan/")
+    home_hrefs = {href for _, _, href in read_links(site / "index.html").links}
+    assert set(lists) <= home_hrefs
+    listed = set()
+    for folder in lists:
+        page = site / folder / "index.html"
+        listed |= {posixpath.normpath(posixpath.join(folder, href)) + "/" for _, _, href in read_links(page).links}
     for item in (*CATALOGUE.innovations, *CATALOGUE.kecamatan, *CATALOGUE.kabupaten, *CATALOGUE.rounds):
-        assert site_path(page_of(item)) in hrefs, page_of(item)
+        assert site_path(page_of(item)) in listed, page_of(item)
 
 
 def test_profiles_stay_out_of_the_sidebar(site: Path):

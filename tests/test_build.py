@@ -71,7 +71,10 @@ def test_place_pages_list_their_innovations(site: Path):
         html = html_of(site, page_of(kab))
         assert kab.code in html
         assert all(inv.name in html for inv in CATALOGUE.innovations_in(kab))
-    assert len(CATALOGUE.kecamatan) == 7 and len(CATALOGUE.kabupaten) == 7
+    # a kecamatan has a page when it has a write-up or placed in an edition; so does its kabupaten/kota
+    placed = {row.kecamatan for row in CATALOGUE.rows if row.kecamatan}
+    assert set(CATALOGUE.kecamatan) == {inv.kecamatan for inv in CATALOGUE.innovations} | placed
+    assert {kec.kabupaten for kec in CATALOGUE.kecamatan} <= set(CATALOGUE.kabupaten)
 
 
 def test_coaching_round_page_shows_dates_team_and_every_visit(site: Path):
@@ -108,6 +111,16 @@ def test_every_profile_place_and_round_is_one_list_away_from_home(site: Path):
         listed |= {posixpath.normpath(posixpath.join(folder, href)) + "/" for _, _, href in read_links(page).links}
     for item in (*CATALOGUE.innovations, *CATALOGUE.kecamatan, *CATALOGUE.kabupaten, *CATALOGUE.rounds):
         assert site_path(page_of(item)) in listed, page_of(item)
+
+
+def test_home_links_the_newest_editions_profiles_and_places(site: Path):
+    hrefs = {href for _, _, href in read_links(site / "index.html").links}
+    newest = CATALOGUE.editions[-1]
+    presented = [inv for row in newest.rows for inv in CATALOGUE.presented(row)]
+    places = [place for row in newest.rows for place in (row.kecamatan, row.kabupaten) if place]
+    assert presented
+    for item in (newest, *presented, *places):
+        assert site_path(page_of(item)) in hrefs, page_of(item)
 
 
 def test_profiles_stay_out_of_the_sidebar(site: Path):

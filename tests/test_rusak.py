@@ -269,29 +269,33 @@ CASES: dict[str, tuple[Expected, ...]] = {
     ),
     # SKK editions (innovations/_skk/<tahun>.yml) and the write-ups that name them
     "edisi-peringkat-tidak-dikenal": (
-        ("_skk/2024.yml", 8, "nilai 'juara 2' tidak dikenal (mungkin maksud Anda 'Juara 2'?)"),
+        ("_skk/2009.yml", 8, "nilai 'juara 2' tidak dikenal (mungkin maksud Anda 'Juara 2'?)"),
     ),
-    "edisi-juara-ganda": (("_skk/2024.yml", 8, "peringkat 'Juara 1' sudah dipakai di baris 4"),),
-    "edisi-beda-sumber-nilai-sama": (("_skk/2024.yml", 8, "nilai 'Juara 2' ditulis dua kali di beda_sumber"),),
+    "edisi-juara-ganda": (("_skk/2009.yml", 8, "peringkat 'Juara 1' sudah dipakai di baris 4"),),
+    "edisi-beda-sumber-nilai-sama": (("_skk/2009.yml", 8, "nilai 'Juara 2' ditulis dua kali di beda_sumber"),),
     "edisi-kode-dan-nama-tidak-cocok": (
-        ("_skk/2024.yml", 5, "kode 35.79.03 adalah Kecamatan Junrejo (Kota Batu, 35.79.03), bukan 'Batu'"),
+        ("_skk/2009.yml", 5, "kode 35.79.03 adalah Kecamatan Junrejo (Kota Batu, 35.79.03), bukan 'Batu'"),
     ),
-    "edisi-kabupaten-salah": (("_skk/2024.yml", 10, "kode 35.07.32 ada di Kabupaten Malang, bukan 'Kota Malang'"),),
-    "edisi-sumber-tidak-ada": (("_skk/2024.yml", 11, "sumber 'S2' tidak ada di daftar sumber; yang ada: S1"),),
-    "edisi-sumber-tidak-dirujuk": (("_skk/2024.yml", 14, "sumber 'S2' tidak pernah dirujuk"),),
-    "edisi-alamat-ganda": (("_skk/2024.yml", 14, "alamat ini sudah menjadi sumber S1; satu alamat satu id sumber"),),
+    "edisi-kabupaten-salah": (("_skk/2009.yml", 10, "kode 35.07.32 ada di Kabupaten Malang, bukan 'Kota Malang'"),),
+    "edisi-sumber-tidak-ada": (("_skk/2009.yml", 11, "sumber 'S2' tidak ada di daftar sumber; yang ada: S1"),),
+    "edisi-sumber-tidak-dirujuk": (("_skk/2009.yml", 14, "sumber 'S2' tidak pernah dirujuk"),),
+    "edisi-alamat-ganda": (("_skk/2009.yml", 14, "alamat ini sudah menjadi sumber S1; satu alamat satu id sumber"),),
     "edisi-tahun-beda-dengan-nama-berkas": (
-        ("_skk/2024.yml", 1, "tahun 2025 harus sama dengan nama berkas (2024.yml)"),
+        ("_skk/2009.yml", 1, "tahun 2025 harus sama dengan nama berkas (2009.yml)"),
     ),
     "edisi-kelompok-tidak-cocok": (
-        ("_skk/2024.yml", 4, "sumber menyebut 5 besar lengkap, tetapi ada 2 baris di dalamnya"),
+        ("_skk/2009.yml", 4, "sumber menyebut 5 besar lengkap, tetapi ada 2 baris di dalamnya"),
     ),
     "edisi-tulisan-kecamatan-lain": (
-        ("_skk/2024.yml", 13, "tulisan 'jamper' milik Kecamatan Talango (Kabupaten Sumenep, 35.29.04), bukan"),
+        ("_skk/2009.yml", 13, "tulisan 'jamper' milik Kecamatan Talango (Kabupaten Sumenep, 35.29.04), bukan"),
     ),
     "edisi-nama-berkas-salah": (("_skk/edisi-2024.yml", 0, "hanya data edisi SKK bernama <tahun>.yml"),),
     "skk-edisi-tidak-ada": (
-        ("skk-edisi-tidak-ada/index.md", 14, "belum ada berkas edisi innovations/_skk/2019.yml; edisi yang ada: 2023"),
+        (
+            "skk-edisi-tidak-ada/index.md",
+            14,
+            "belum ada berkas edisi innovations/_skk/2009.yml; edisi yang ada: 2011, 2012",
+        ),
     ),
     "skk-tanpa-baris-kecamatan": (
         (

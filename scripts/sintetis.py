@@ -110,7 +110,7 @@ def _yaml_list(items: list[str]) -> str:
     return "[" + ", ".join(items) + "]"
 
 
-# Synthetic editions: years the schema allows (2000 on) before the first real edition file (2011), so none is overwritten.
+# Synthetic editions: years the schema allows (2000 on) before the first real edition (2011): none is overwritten.
 SYNTHETIC_YEARS = (2000, 2010)
 
 

@@ -132,7 +132,7 @@ def test_scaffold_without_a_terminal_names_the_missing_argument(repo: Path, caps
 
 def test_validator_passes_the_real_catalogue(capsys: pytest.CaptureFixture[str]):
     assert validasi.main([]) == 0
-    assert capsys.readouterr().out.strip() == "Katalog valid: 7 inovasi, 7 hasil pembinaan, 1 putaran pembinaan."
+    assert capsys.readouterr().out.strip() == "Katalog valid: 8 inovasi, 7 hasil pembinaan, 1 putaran pembinaan."
 
 
 def test_validator_reports_every_problem_with_a_count(repo: Path, capsys: pytest.CaptureFixture[str]):
@@ -201,7 +201,7 @@ def test_stale_listing_uses_the_given_date(repo: Path, capsys: pytest.CaptureFix
     _verified(repo, "lansia-smart", "2024-11-02")
     assert daftar.main(["--basi", "--hari-ini", "2025-11-02", "--format", "json", "--root", str(repo)]) == 0
     stale = {row["id"] for row in json.loads(capsys.readouterr().out)}
-    assert len(stale) == 6 and "lansia-smart" not in stale  # verified exactly a year before: not yet stale
+    assert len(stale) == 7 and "lansia-smart" not in stale  # verified exactly a year before: not yet stale
     assert daftar.main(["--basi", "--hari-ini", "2025-11-03", "--format", "json", "--root", str(repo)]) == 0
     assert "lansia-smart" in {row["id"] for row in json.loads(capsys.readouterr().out)}
 
@@ -218,7 +218,7 @@ def test_listing_as_csv_and_as_a_table(repo: Path, capsys: pytest.CaptureFixture
     assert daftar.main(["--basi", "--hari-ini", "2025-11-02", "--root", str(repo)]) == 0
     table = capsys.readouterr().out.strip().split("\n")
     assert table[-1] == (
-        "6 dari 7 tulisan perlu dicek ulang (belum pernah diverifikasi, atau terakhir diverifikasi sebelum 2024-11-02)."
+        "7 dari 8 tulisan perlu dicek ulang (belum pernah diverifikasi, atau terakhir diverifikasi sebelum 2024-11-02)."
     )
     assert not any(line.startswith("jamper ") for line in table)
 

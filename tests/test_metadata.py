@@ -74,7 +74,9 @@ def test_profiles_carry_schema_org_json_ld_about_the_innovation_and_its_place(si
 def test_quotes_in_a_summary_cannot_break_out_of_an_attribute(repo: Path, tmp_path: Path):
     write_up = repo / "innovations/lansia-smart/index.md"
     text = write_up.read_text(encoding="utf-8")
-    write_up.write_text(text.replace("antara lain membatik", 'antara lain "membatik" onmouseover=alert(1) &'))
+    write_up.write_text(
+        text.replace("lewat belajar dan memproduksi batik", 'antara lain "membatik" onmouseover=alert(1) &')
+    )
     result = run_build(repo, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     page = tmp_path / "site/inovasi/lansia-smart/index.html"

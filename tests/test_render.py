@@ -59,7 +59,9 @@ def test_edit_base_points_at_the_repository_root():
 def test_profile_page_shows_facts_unknowns_and_a_hostile_summary_as_text(repo: Path):
     write_up = repo / "innovations/lansia-smart/index.md"
     text = write_up.read_text(encoding="utf-8")
-    write_up.write_text(text.replace("antara lain membatik", "antara lain **membatik** [klik](https://contoh.id)"))
+    write_up.write_text(
+        text.replace("lewat belajar dan memproduksi batik", "antara lain **membatik** [klik](https://contoh.id)")
+    )
     address = SiteAddress(repo_url="https://github.com/o/r", edit_uri="edit/main/docs/")
     page = build_site(repo, address).pages["inovasi/lansia-smart/index.md"]
     html = to_html(page.split("---", 2)[2])

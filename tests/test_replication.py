@@ -133,10 +133,14 @@ def test_json_island_cannot_be_closed_by_a_value():
 def test_kit_parts_and_completeness_follow_the_write_up():
     jamper = next(inv for inv in CATALOGUE.innovations if inv.slug == "jamper")
     assert [part.title for part in kit_parts(jamper)] == ["Prasyarat", "Sumber daya", "Mitra", "Langkah", "Risiko"]
-    assert kit_completeness(jamper) == (1, 7)  # only the problem is documented
+    assert kit_completeness(jamper) == (4, 7)  # problem, resources, partners and steps are documented
+    bare = replace(
+        jamper, replication=replace(jamper.replication, resources=(), partners=(), partner_kinds=(), steps=())
+    )
+    assert kit_completeness(bare) == (1, 7)  # only the problem
     filled = replace(
-        jamper,
-        replication=replace(jamper.replication, partners=(), partner_kinds=("aparat-keamanan",), steps=("a", "b")),
+        bare,
+        replication=replace(bare.replication, partner_kinds=("aparat-keamanan",), steps=("a", "b")),
     )
     mitra = next(part for part in kit_parts(filled) if part.title == "Mitra")
     assert mitra.items == ("Jenis mitra: Polisi/TNI",)

@@ -205,7 +205,9 @@ def enriched(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Catalog
         text = write_up.read_text(encoding="utf-8")
         text = text.replace("  kompleksitas: null", f"  kompleksitas: {complexity}")
         text = text.replace("  kelas_biaya: null", f"  kelas_biaya: {cost}")
-        text = text.replace("  mitra: []", f"  mitra: []\n  jenis_mitra: {kinds}")
+        # the invented partner kinds replace the write-up's own, wherever it wrote them
+        text = re.sub(r"(?m)^  (replikasi\.)?jenis_mitra:(?: .*\n|\n(?:    - .*\n)+)", "", text)
+        text = text.replace("\n  langkah:", f"\n  jenis_mitra: {kinds}\n  langkah:", 1)
         text = text.replace("\nstatus: null", f"\nstatus: {status}")
         # Invented values are the editors' (or, for status, S1's): every known fact names where it comes from.
         references = (

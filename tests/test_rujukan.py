@@ -155,7 +155,11 @@ def test_exports_keep_conflicts_and_references_as_structure(repo: Path):
     )
     assert record["tahun_mulai"] is None
     assert record["beda_sumber"] == {
-        "tahun_mulai": [{"nilai": 2023, "sumber": ["S3"]}, {"nilai": 2022, "sumber": ["S2"]}]
+        "kepanjangan": [
+            {"nilai": "Semangat, Mandiri, Aktif, Produktif", "sumber": ["S3", "S5"]},
+            {"nilai": "Sehat, Mandiri, Aktif, Produktif", "sumber": ["S4"]},
+        ],
+        "tahun_mulai": [{"nilai": 2023, "sumber": ["S3"]}, {"nilai": 2022, "sumber": ["S2"]}],
     }
     assert record["rujukan"]["klasifikasi.jenis"] == "redaksi" and record["rujukan"]["nama"] == ["S0", "S3"]
     assert record["pembinaan"][0]["laporan_kunjungan"] == "tidak-ada"

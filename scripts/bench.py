@@ -25,7 +25,6 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import _inti  # noqa: F401  (puts hooks/ on the import path)
 from mkdocs.config import load_config
 from sajikan import served
 from sintetis import write_synthetic_repository

@@ -15,10 +15,10 @@ from typing import Any
 
 import _inti
 import yaml
-from _templat import Draft, print_still_to_fill, slug_for, slug_problem, write_draft
 from baru import find_kecamatan
 
 from katalog.load import CONTENT_DIR, SCHEMA_DIR, STORY_SECTIONS
+from katalog.scaffold import Draft, print_still_to_fill, slug_for, slug_problem, write_draft
 from katalog.schema import load_schemas
 
 FORM = Path(".github") / "ISSUE_TEMPLATE" / "usulkan-inovasi.yml"

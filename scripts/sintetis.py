@@ -16,8 +16,6 @@ import shutil
 import sys
 from pathlib import Path
 
-import _inti  # noqa: F401  (puts hooks/ on the import path)
-
 from katalog.labels import FIELD_LABELS
 from katalog.model import SINGLE_PLACES
 from katalog.regions import Kecamatan, load_regions

@@ -9,14 +9,15 @@ import subprocess
 import sys
 from pathlib import Path
 
-import dari_isu
 import pytest
 import yaml
-from conftest import ROOT
+from conftest import ROOT, load_script
 
 from katalog.frontmatter import read_document
 from katalog.load import STORY_SECTIONS
 from katalog.schema import load_schemas
+
+dari_isu = load_script("dari_isu")
 
 SAMPLES = Path(__file__).parent / "fixtures" / "isu"
 FORM = yaml.safe_load((ROOT / dari_isu.FORM).read_text(encoding="utf-8"))

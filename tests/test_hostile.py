@@ -11,16 +11,17 @@ import shutil
 import sys
 from pathlib import Path
 
-import daftar
 import pytest
 import yaml
-from conftest import ROOT, copy_repository, run_build
+from conftest import ROOT, copy_repository, load_script, run_build
 
 from katalog import CatalogueError, check_catalogue, load_catalogue
 from katalog.export import catalogue_csv, spreadsheet_safe
 from katalog.frontmatter import FORBIDDEN_CHARACTER, parse_document
 from katalog.problems import Problem, format_problems, show
 from katalog.site import build_site
+
+daftar = load_script("daftar")
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 WRITE_UPS = sorted(path.parent.name for path in (ROOT / "innovations").glob("*/index.md"))

@@ -8,8 +8,7 @@ from html import unescape
 from pathlib import Path
 
 import markdown
-from conftest import ROOT
-from sintetis import write_synthetic_repository
+from conftest import ROOT, load_script
 
 from katalog import load_catalogue
 from katalog.markup import cite_text, date_id, escape_markdown
@@ -18,6 +17,8 @@ from katalog.policy import ALLOWED_HTML
 from katalog.render import TEMPLATE_DIR
 from katalog.site import SAFE_ATTRIBUTES, SAFE_TAGS, SiteBuilder, build_site
 from katalog.urls import SiteAddress, edit_base, page_of
+
+write_synthetic_repository = load_script("sintetis").write_synthetic_repository
 
 EXTENSIONS = ["attr_list", "def_list", "md_in_html", "tables", "admonition"]
 

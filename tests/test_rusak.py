@@ -12,13 +12,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-import validasi
-from conftest import copy_repository, run_build
+from conftest import copy_repository, load_script, run_build
 
 from katalog import CatalogueError, check_catalogue, load_catalogue
 from katalog.frontmatter import MAX_FILE_BYTES
 from katalog.problems import format_problems
 from katalog.site import build_site
+
+validasi = load_script("validasi")
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BROKEN = FIXTURES / "rusak"

@@ -10,16 +10,17 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import baru
-import daftar
 import pytest
-import validasi
-from conftest import ROOT, copy_repository, run_build
-from sintetis import write_synthetic_repository
+from conftest import ROOT, copy_repository, load_script, run_build
 
 from katalog import Problem, check_catalogue
 from katalog.frontmatter import read_document
 from katalog.schema import load_schemas
+
+baru = load_script("baru")
+daftar = load_script("daftar")
+validasi = load_script("validasi")
+write_synthetic_repository = load_script("sintetis").write_synthetic_repository
 
 NEW = "innovations/program-uji/index.md"
 ARGS = ["--kecamatan", "Junrejo", "--kabupaten", "Kota Batu", "--nama", "Program Uji"]

@@ -133,6 +133,19 @@ def test_coaching_result_for_a_missing_innovation_is_refused(repo: Path):
     assert "inovasi 'tidak-ada' yang tidak ada" in problem.message
 
 
+def test_links_in_a_coaching_result_are_checked_against_the_site_pages(repo: Path):
+    result = repo / RESULT
+    result.write_text(
+        result.read_text(encoding="utf-8")
+        + "\nLihat [Jamper](/inovasi/jamper/index.md) dan [x](/inovasi/tidak-ada/index.md).\n",
+        encoding="utf-8",
+    )
+    problem = only_problem(repo)
+    assert isinstance(problem, Problem), problem  # a coaching result's links were once returned as its problems
+    assert problem.path == RESULT
+    assert "tidak-ada" in problem.message
+
+
 def test_coaching_result_for_an_unknown_round_is_refused(repo: Path):
     shutil.copy(repo / RESULT, repo / "innovations/lansia-smart/pembinaan-2030.md")
     edit(

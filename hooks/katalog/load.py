@@ -282,7 +282,7 @@ def _load_innovation(
         related_programs=tuple(_named(item) for item in data.get("program_terkait", [])),
         references=tuple(_reference(key, entry) for key, entry in data.get("rujukan", {}).items()),
         conflicts=tuple(
-            _conflict(key, data.get(key))
+            _conflict(key, data[key])
             for key in ("akronim", "kepanjangan", "tahun_mulai")
             if provenance.is_conflict(data.get(key))
         ),
@@ -497,8 +497,8 @@ def _load_result(
             source_path=rel,
             visit_reported=data["laporan_kunjungan"] == "ada",
         ),
-        [],
         links,
+        [],
     )
 
 

@@ -277,8 +277,8 @@ def write_synthetic_repository(target: Path, count: int, seed: int = 2023) -> Pa
         (folder / "index.md").write_text(text, encoding="utf-8")
         if coaching:
             (folder / "pembinaan-2024.md").write_text(coaching, encoding="utf-8")
-    for year, kecamatan in placed.items():
-        (content / "_skk" / f"{year}.yml").write_text(edition(year, list(kecamatan)), encoding="utf-8")
+    for year, year_kecamatan in placed.items():
+        (content / "_skk" / f"{year}.yml").write_text(edition(year, list(year_kecamatan)), encoding="utf-8")
     return target
 
 

@@ -14,7 +14,7 @@ from conftest import ROOT, run_build
 
 from katalog import labels, load_catalogue
 from katalog.replication import METHOD_STEPS, READINESS_ITEMS, check_data, fields_in_use, kit_parts
-from katalog.urls import CHECK_PAGE, GUIDE_PAGE, MATRIX_PAGE, page_of, relative_url, site_path
+from katalog.urls import CHECK_PAGE, GUIDE_PAGE, MATRIX_PAGE, Profiled, page_of, relative_url, site_path
 
 CATALOGUE = load_catalogue(ROOT)
 SITE_URL = "https://katalog-inovasi-kecamatan-jatim.github.io/katalog/"
@@ -100,7 +100,13 @@ def test_list_pages_show_a_table_row_per_place_and_round(site: Path):
 
 def test_home_links_every_profile_place_and_round(site: Path):
     hrefs = {href for _, _, href in read_links(site / "index.html").links}
-    for item in (*CATALOGUE.innovations, *CATALOGUE.kecamatan, *CATALOGUE.kabupaten, *CATALOGUE.rounds):
+    profiled: tuple[Profiled, ...] = (
+        *CATALOGUE.innovations,
+        *CATALOGUE.kecamatan,
+        *CATALOGUE.kabupaten,
+        *CATALOGUE.rounds,
+    )
+    for item in profiled:
         assert site_path(page_of(item)) in hrefs, page_of(item)
 
 
@@ -231,7 +237,8 @@ def test_every_profile_has_the_kit_with_missing_parts_linked_to_its_own_file(sit
 
 
 def test_generated_pages_keep_scripts_and_form_controls_only_on_the_tool_pages(site: Path):
-    for item in (*CATALOGUE.innovations, *CATALOGUE.kecamatan, *CATALOGUE.rounds):
+    profiled: tuple[Profiled, ...] = (*CATALOGUE.innovations, *CATALOGUE.kecamatan, *CATALOGUE.rounds)
+    for item in profiled:
         article = article_of(html_of(site, page_of(item)))
         assert "<script" not in article and "<input" not in article
     assert "<input" in article_of(html_of(site, CHECK_PAGE))

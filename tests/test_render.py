@@ -82,6 +82,7 @@ def test_home_shows_the_newest_edition_in_full_and_links_to_the_history(tmp_path
     table_rows = [line for line in winners.split("\n") if line.startswith("| ") and "---" not in line][1:]
     assert len(table_rows) == len(newest.rows)
     for row in newest.rows:
+        assert row.kecamatan is not None
         assert f"[Kecamatan {row.kecamatan.name}](/kecamatan/{row.kecamatan.slug}/index.md)" in winners
     assert f"(/skk/{newest.year}/index.md)" in winners and "(/skk/index.md)" in winners
 

@@ -102,7 +102,7 @@ def browser_rules(page, answered: dict[str, Any]) -> list[dict]:
     )
 
 
-def shown_suggestions(page) -> list[tuple[str, str, list[str]]]:
+def shown_suggestions(page) -> list[list[Any]]:  # [slug, verdict, reason codes] per card
     """What the check page shows: slug, verdict and reason codes of each suggestion, in order."""
     return page.eval_on_selector_all(
         "#kki-hasil .kki-saran__butir",
@@ -111,7 +111,7 @@ def shown_suggestions(page) -> list[tuple[str, str, list[str]]]:
     )
 
 
-def expected_shown(suggestions: list[dict]) -> list[tuple[str, str, list[str]]]:
+def expected_shown(suggestions: list[dict]) -> list[list[Any]]:  # as shown_suggestions reads them
     return [
         [item["slug"], item["verdict"], [r["code"] for k in ("reasons", "blockers", "cautions") for r in item[k]]]
         for item in suggestions

@@ -38,7 +38,7 @@ def _edition() -> dict[str, Any]:
 
 def _changed(data: dict[str, Any], path: tuple[str | int, ...], value: Any) -> dict[str, Any]:
     changed = copy.deepcopy(data)
-    parent = changed
+    parent: Any = changed  # a mapping or a list, by the path's step
     for part in path[:-1]:
         parent = parent[part]
     if value is DELETE:

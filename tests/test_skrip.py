@@ -89,6 +89,7 @@ def test_filled_scaffold_passes_and_joins_the_catalogue(repo: Path):
     path.write_text(fill_in(path.read_text(encoding="utf-8")), encoding="utf-8")
     catalogue, problems = check_catalogue(repo)
     assert problems == [], [problem.format() for problem in problems]
+    assert catalogue is not None
     new = next(inv for inv in catalogue.innovations if inv.slug == "program-uji")
     assert (
         new.kecamatan.code == "35.79.03" and new.best_award.label == "SKK 2023 Juara Harapan 2"
@@ -105,7 +106,7 @@ def test_scaffold_refuses_an_existing_slug(repo: Path, capsys: pytest.CaptureFix
 def test_scaffold_accepts_a_code_and_refuses_an_ambiguous_name(repo: Path, capsys: pytest.CaptureFixture[str]):
     assert baru.main(["--kecamatan", "35.07.32", "--nama", "Program Uji", "--root", str(repo)]) == 0
     document, _ = read_document(repo / NEW, NEW)
-    assert document.data["kecamatan"]["nama"] == "Wonosari"
+    assert document is not None and document.data["kecamatan"]["nama"] == "Wonosari"
     assert baru.main(["--kecamatan", "Wonosari", "--nama", "Lain Lagi", "--root", str(repo)]) == 2
     err = capsys.readouterr().err
     assert "Wonosari (Kabupaten Malang, 35.07.32) dan Wonosari (Kabupaten Bondowoso, 35.11.09)" in err
@@ -235,6 +236,7 @@ def test_bench_corpus_is_valid_and_varied(tmp_path: Path):
     write_synthetic_repository(tmp_path / "repo", 60)
     catalogue, problems = check_catalogue(tmp_path / "repo")
     real, _ = check_catalogue(ROOT)
+    assert catalogue is not None and real is not None
     assert problems == [] and len(catalogue.innovations) == 60 + len(real.innovations)
     assert len(catalogue.kecamatan) > 50 and len(catalogue.kabupaten) > 20
     assert 5 < sum(len(inv.coaching) for inv in catalogue.innovations) < 40

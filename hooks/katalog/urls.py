@@ -43,7 +43,10 @@ PROFILE_PAGE_TYPE = "inovasi"
 OTHER_PAGE_TYPE = "lain"
 
 
-def page_of(item: Innovation | Kecamatan | Kabupaten | CoachingRound | Edition) -> str:
+Profiled = Innovation | Kecamatan | Kabupaten | CoachingRound | Edition  # what has a page of its own
+
+
+def page_of(item: Profiled) -> str:
     """The source path of a record's generated page, e.g. "inovasi/lansia-smart/index.md"."""
     if isinstance(item, Innovation):
         return f"inovasi/{item.slug}/index.md"

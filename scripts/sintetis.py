@@ -16,7 +16,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from katalog.labels import FIELD_LABELS
+from katalog.labels import SECTOR_LABELS
 from katalog.model import SINGLE_PLACES
 from katalog.regions import Kecamatan, load_regions
 
@@ -118,7 +118,7 @@ def write_up(index: int, rng: random.Random) -> tuple[str, str, str, int, Kecama
     name = " ".join(word.capitalize() for word in rng.sample(WORDS, 2))
     slug = f"{name.lower().replace(' ', '-')}-{index:04d}"
     year = rng.randint(*SYNTHETIC_YEARS)
-    fields = rng.sample(sorted(FIELD_LABELS), rng.randint(1, 3))
+    fields = rng.sample(sorted(SECTOR_LABELS), rng.randint(1, 3))
     stage, status = rng.choice(STAGES), rng.choice(STATUSES)
     # Drawn in the order the text uses them, so a seed gives the same corpus as before.
     summary = _sentence(rng, 14)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from katalog import check_catalogue, load_catalogue
+from katalog import load_catalogue, validate_catalogue
 from katalog.facets import facet_values
 from katalog.model import DISPUTED, RankingRow
 from katalog.site import SiteBuild, build_site
@@ -158,7 +158,7 @@ def test_a_year_without_sources_may_not_rank_anyone(repo: Path):
         "    kabupaten: Kota Batu\n    sumber: [S1]\nsumber: []\n",
         encoding="utf-8",
     )
-    _, problems = check_catalogue(repo)
+    _, problems = validate_catalogue(repo)
     messages = {(problem.line, problem.message.split(";")[0]) for problem in problems}
     assert (3, "edisi tanpa sumber tidak boleh punya baris peringkat") in messages
     assert (8, "edisi tanpa sumber: tulis di belum_diketahui apa yang sudah dicari dan tidak ditemukan") in messages

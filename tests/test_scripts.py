@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from conftest import ROOT, copy_repository, load_script, run_build
 
-from katalog import Problem, check_catalogue
+from katalog import Problem, validate_catalogue
 from katalog.frontmatter import read_document
 from katalog.schema import load_schemas
 
@@ -74,7 +74,7 @@ def test_fresh_scaffold_fails_exactly_on_its_fill_in_lines(repo: Path):
     scaffold(repo)
     lines = (repo / NEW).read_text(encoding="utf-8").split("\n")
     marked = {number for number, line in enumerate(lines, 1) if "ISI:" in line and not line.startswith("# ")}
-    _, problems = check_catalogue(repo)
+    _, problems = validate_catalogue(repo)
     assert {problem.path for problem in problems} == {NEW}
     assert {problem.line for problem in problems} == marked
     messages = {problem.field: problem.message for problem in problems}
@@ -87,7 +87,7 @@ def test_filled_scaffold_passes_and_joins_the_catalogue(repo: Path):
     scaffold(repo)
     path = repo / NEW
     path.write_text(fill_in(path.read_text(encoding="utf-8")), encoding="utf-8")
-    catalogue, problems = check_catalogue(repo)
+    catalogue, problems = validate_catalogue(repo)
     assert problems == [], [problem.format() for problem in problems]
     assert catalogue is not None
     new = next(inv for inv in catalogue.innovations if inv.slug == "program-uji")
@@ -234,8 +234,8 @@ def test_listing_refuses_an_invalid_catalogue(repo: Path, capsys: pytest.Capture
 
 def test_bench_corpus_is_valid_and_varied(tmp_path: Path):
     write_synthetic_repository(tmp_path / "repo", 60)
-    catalogue, problems = check_catalogue(tmp_path / "repo")
-    real, _ = check_catalogue(ROOT)
+    catalogue, problems = validate_catalogue(tmp_path / "repo")
+    real, _ = validate_catalogue(ROOT)
     assert catalogue is not None and real is not None
     assert problems == [] and len(catalogue.innovations) == 60 + len(real.innovations)
     assert len(catalogue.kecamatan) > 50 and len(catalogue.kabupaten) > 20

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from katalog import CatalogueError, Problem, check_catalogue, load_catalogue
+from katalog import CatalogueError, Problem, load_catalogue, validate_catalogue
 
 WRITE_UP = "innovations/lansia-smart/index.md"
 RESULT = "innovations/lansia-smart/pembinaan-2024.md"
@@ -29,7 +29,7 @@ def line_containing(repo: Path, rel: str, text: str) -> int:
 
 
 def failing_problems(repo: Path) -> list[Problem]:
-    catalogue, problems = check_catalogue(repo)
+    catalogue, problems = validate_catalogue(repo)
     assert catalogue is None, "a broken write-up must fail the whole catalogue, not vanish from it"
     assert problems
     return problems

@@ -25,12 +25,12 @@ SKK_INDEX = "skk/index.md"  # the history of SKK editions
 SEARCH_INDEX_DIR = "pagefind/"
 GUIDE_PAGE = "replikasi/index.md"  # hand-written, in docs/
 MATRIX_PAGE = "replikasi/matriks/index.md"
-CHECK_PAGE = "replikasi/cek-kesiapan/index.md"
+READINESS_PAGE = "replikasi/cek-kesiapan/index.md"
 
 # Scripts in docs/assets/ that only one generated page loads (its template emits the tag).
 CATALOGUE_SCRIPT = "assets/katalog.js"
 SORT_SCRIPT = "assets/replikasi/urut.js"
-CHECK_SCRIPT = "assets/replikasi/cek.js"
+READINESS_SCRIPT = "assets/replikasi/cek.js"
 
 # Where the home page (docs/index.md) gets the generated winners table.
 HOME_MARKER = "<!-- katalog:pemenang -->"

@@ -10,10 +10,12 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 .PHONY: serve build test lint validate clean
 
 # An existing environment (or a symlink to a shared one) is reused: `python -m venv` refuses a symlinked path.
-$(STAMP): requirements.txt requirements-dev.txt
+# The core (hooks/katalog) is then installed editable, so scripts and tests import it without path tricks.
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
 ## serve: the site on http://127.0.0.1:8000, reloading on changes under docs/, innovations/ and hooks/
@@ -28,11 +30,12 @@ build: $(STAMP)
 validate: $(STAMP)
 	$(BIN)/python scripts/validasi.py
 
-## test: lint and the whole test suite (unit, whole-build and browser tests)
+## test: lint, type check and the whole test suite (unit, whole-build and browser tests)
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .pytest_cache .mypy_cache

@@ -56,7 +56,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _stop_worker()
     clear_caches()
     root = Path(config.config_file_path).parent
-    address = SiteAddress(config.site_url, config.repo_url, config.edit_uri)
+    address = SiteAddress(config.site_url or SiteAddress.site_url, config.repo_url, config.edit_uri)
     _build = BackgroundBuild(root, address)
     _plan = None
     # overrides/main.html marks every indexed page that is not a profile with this Pagefind filter.

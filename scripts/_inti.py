@@ -1,9 +1,7 @@
-"""Shared by every script here: puts the catalogue core (hooks/katalog) on the import path.
+"""Shared by the scripts here: an Indonesian argument parser and a quiet way to exit.
 
-Scripts use the very same core as the MkDocs build, never a copy of it:
-
-    import _inti  # noqa: F401  (first, before importing katalog)
-    from katalog import check_catalogue
+Scripts use the very same core as the MkDocs build, never a copy of it: `make` installs hooks/katalog
+editable (pyproject.toml), so `from katalog import ...` works in every script and test.
 """
 
 from __future__ import annotations
@@ -16,14 +14,10 @@ from pathlib import Path
 from typing import NoReturn
 
 ROOT = Path(__file__).resolve().parents[1]
-HOOKS = ROOT / "hooks"
-
-if str(HOOKS) not in sys.path:
-    sys.path.insert(0, str(HOOKS))
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+    def add_usage(self, usage, actions, groups, prefix=None):
         super().add_usage(usage, actions, groups, prefix="cara pakai: ")
 
 

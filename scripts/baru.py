@@ -7,9 +7,9 @@ import sys
 from collections.abc import Callable
 
 import _inti
-from _templat import Draft, print_still_to_fill, slug_for, slug_problem, write_draft
 
 from katalog.regions import Kecamatan, load_regions, resolve_kecamatan
+from katalog.scaffold import Draft, print_still_to_fill, slug_for, slug_problem, write_draft
 
 KODE = "35."  # every Jawa Timur code starts so; a value like this is read as a Kemendagri code
 DESCRIPTION = """\

@@ -25,7 +25,6 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import _inti  # noqa: F401  (puts hooks/ on the import path)
 from mkdocs.config import load_config
 from sajikan import served
 from sintetis import write_synthetic_repository
@@ -100,7 +99,8 @@ def write_baseline(repo: Path, baseline: Path) -> None:
     shutil.copytree(repo / "overrides", baseline / "overrides")
     # The addresses MkDocs would pass the hooks, so the pages carry the same edit links and URLs.
     config = load_config(str(repo / "mkdocs.yml"))
-    generated = build_site(repo, SiteAddress(config.site_url, config.repo_url, config.edit_uri))
+    address = SiteAddress(config.site_url or SiteAddress.site_url, config.repo_url, config.edit_uri)
+    generated = build_site(repo, address)
     for page_path, markdown in generated.pages.items():
         target = baseline / "docs" / page_path
         target.parent.mkdir(parents=True, exist_ok=True)

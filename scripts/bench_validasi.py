@@ -1,4 +1,4 @@
-"""Time the build's own validation (katalog.check_catalogue) on many synthetic write-ups.
+"""Time the build's own validation (katalog.validate_catalogue) on many synthetic write-ups.
 
     python scripts/bench_validasi.py               # 1,000 write-ups, best of 3 runs
     python scripts/bench_validasi.py --jumlah 200 --ulang 5
@@ -17,12 +17,12 @@ from pathlib import Path
 
 from sintetis import write_synthetic_repository
 
-from katalog import check_catalogue, clear_caches
+from katalog import clear_caches, validate_catalogue
 
 TARGET_SECONDS = 2.0
 
 
-def time_check(root: Path, runs: int) -> tuple[float, float, int]:
+def time_validation(root: Path, runs: int) -> tuple[float, float, int]:
     """The best wall and CPU times of `runs` cold validations (caches cleared each time), and how many passed.
 
     CPU time is reported too: on a shared two-core machine another job's load stretches wall time.
@@ -32,7 +32,7 @@ def time_check(root: Path, runs: int) -> tuple[float, float, int]:
     for _ in range(runs):
         clear_caches()
         wall, cpu = time.perf_counter(), time.process_time()
-        catalogue, problems = check_catalogue(root)
+        catalogue, problems = validate_catalogue(root)
         best_wall = min(best_wall, time.perf_counter() - wall)
         best_cpu = min(best_cpu, time.process_time() - cpu)
         if problems or catalogue is None:
@@ -49,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="katalog-bench-") as folder:
         root = Path(folder)
         write_synthetic_repository(root, args.jumlah)
-        wall, cpu, count = time_check(root, args.ulang)
+        wall, cpu, count = time_validation(root, args.ulang)
     verdict = "memenuhi" if wall <= TARGET_SECONDS else "MELEBIHI"
     print(
         f"Validasi {count} tulisan: {wall:.2f} detik (waktu CPU {cpu:.2f} detik; terbaik dari {args.ulang}); "

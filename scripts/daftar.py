@@ -11,7 +11,7 @@ from datetime import date
 
 import _inti
 
-from katalog import check_catalogue
+from katalog import validate_catalogue
 from katalog.export import spreadsheet_safe
 from katalog.model import Innovation
 from katalog.problems import format_problems, summary
@@ -34,7 +34,7 @@ _OPTIONAL = {
     "tahapan": lambda inv: inv.stage,
     "tahun_mulai": lambda inv: inv.start_year,
     "status": lambda inv: inv.status,
-    "klasifikasi.jenis": lambda inv: inv.digital,
+    "klasifikasi.jenis": lambda inv: inv.kind,
     "klasifikasi.bentuk": lambda inv: inv.form,
     "replikasi.masalah": lambda inv: inv.replication.problem,
     "replikasi.langkah": lambda inv: inv.replication.steps,
@@ -140,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     today = parse_day(args.hari_ini) if args.hari_ini else date.today()
-    catalogue, problems = check_catalogue(args.root)
+    catalogue, problems = validate_catalogue(args.root)
     if catalogue is None:
         print("\n".join(format_problems(problems)), file=sys.stderr)
         print(

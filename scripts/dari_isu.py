@@ -15,10 +15,10 @@ from typing import Any
 
 import _inti
 import yaml
-from _templat import Draft, print_still_to_fill, slug_for, slug_problem, write_draft
 from baru import find_kecamatan
 
 from katalog.load import CONTENT_DIR, SCHEMA_DIR, STORY_SECTIONS
+from katalog.scaffold import Draft, print_still_to_fill, slug_for, slug_problem, write_draft
 from katalog.schema import load_schemas
 
 FORM = Path(".github") / "ISSUE_TEMPLATE" / "usulkan-inovasi.yml"
@@ -87,15 +87,15 @@ def acronym(answer: str) -> tuple[str | None, str | None]:
 
 def sources(answer: str) -> list[dict[str, Any]]:
     """One source a line: its title and its web address (either may be missing)."""
-    found = []
+    found: list[dict[str, Any]] = []
     for line in answer.split("\n"):
         line = re.sub(r"^\s*(?:[-*]|\d+[.)])\s+", "", line).strip()
         if not line:
             continue
         match = _URL.search(line)
         url = match.group(0).rstrip(".,;") if match else None
-        title = (line[: match.start()] + line[match.end() :]) if match else line
-        title = title.strip(" \t-—–:|,;") or None
+        text = (line[: match.start()] + line[match.end() :]) if match else line
+        title = text.strip(" \t-—–:|,;") or None
         publisher = None
         if title and " — " in title:  # "Judul — Penerbit — https://…", as the form asks
             title, publisher = (part.strip() or None for part in title.rsplit(" — ", 1))

@@ -17,14 +17,13 @@ import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import ClassVar
 
 # GitHub Pages compresses these; binary formats (and Pagefind's pre-compressed index files) go as they are.
 COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
 
 
 class CompressingHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map: ClassVar[dict[str, str]] = {
+    extensions_map = {  # noqa: RUF012  (the base class declares it an instance attribute)
         **http.server.SimpleHTTPRequestHandler.extensions_map,
         ".js": "application/javascript",
         ".mjs": "application/javascript",
@@ -34,7 +33,7 @@ class CompressingHandler(http.server.SimpleHTTPRequestHandler):
         ".wasm": "application/wasm",
     }
 
-    def send_head(self):  # type: ignore[override]
+    def send_head(self):
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"

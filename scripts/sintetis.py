@@ -16,9 +16,7 @@ import shutil
 import sys
 from pathlib import Path
 
-import _inti  # noqa: F401  (puts hooks/ on the import path)
-
-from katalog.labels import FIELD_LABELS
+from katalog.labels import SECTOR_LABELS
 from katalog.model import SINGLE_PLACES
 from katalog.regions import Kecamatan, load_regions
 
@@ -120,7 +118,7 @@ def write_up(index: int, rng: random.Random) -> tuple[str, str, str, int, Kecama
     name = " ".join(word.capitalize() for word in rng.sample(WORDS, 2))
     slug = f"{name.lower().replace(' ', '-')}-{index:04d}"
     year = rng.randint(*SYNTHETIC_YEARS)
-    fields = rng.sample(sorted(FIELD_LABELS), rng.randint(1, 3))
+    fields = rng.sample(sorted(SECTOR_LABELS), rng.randint(1, 3))
     stage, status = rng.choice(STAGES), rng.choice(STATUSES)
     # Drawn in the order the text uses them, so a seed gives the same corpus as before.
     summary = _sentence(rng, 14)
@@ -279,8 +277,8 @@ def write_synthetic_repository(target: Path, count: int, seed: int = 2023) -> Pa
         (folder / "index.md").write_text(text, encoding="utf-8")
         if coaching:
             (folder / "pembinaan-2024.md").write_text(coaching, encoding="utf-8")
-    for year, kecamatan in placed.items():
-        (content / "_skk" / f"{year}.yml").write_text(edition(year, list(kecamatan)), encoding="utf-8")
+    for year, year_kecamatan in placed.items():
+        (content / "_skk" / f"{year}.yml").write_text(edition(year, list(year_kecamatan)), encoding="utf-8")
     return target
 
 

@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from peramban import CHROMIUM_FLAGS, chromium_executable
 from sajikan import served
@@ -55,7 +56,7 @@ def first_search_bytes(base_url: str, query: str) -> tuple[int, int, list[str]]:
     return total, len(transfers), resources
 
 
-def measure(site_dir: Path, query: str) -> dict[str, float]:
+def measure(site_dir: Path, query: str) -> dict[str, Any]:
     catalogue_html = (site_dir / "katalog" / "index.html").read_bytes()
     with served(site_dir) as base_url:
         search_bytes, requests, resources = first_search_bytes(base_url, query)

@@ -1,4 +1,4 @@
-"""Validate every write-up with the build's own checks (katalog.check_catalogue), all problems at once."""
+"""Validate every write-up with the build's own checks (katalog.validate_catalogue), all problems at once."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import sys
 
 import _inti
 
-from katalog import Problem, check_catalogue
+from katalog import Problem, validate_catalogue
 from katalog.load import CONTENT_DIR
 from katalog.problems import STYLES, Style, format_problems, github_annotation, summary
 
@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"validasi.py: folder {CONTENT_DIR}/ tidak ditemukan di {args.root}", file=sys.stderr)
         return 2
     try:
-        catalogue, problems = check_catalogue(args.root)
+        catalogue, problems = validate_catalogue(args.root)
     except (OSError, ValueError) as error:  # an unreadable file or a broken schema, not a write-up's mistake
         print(f"validasi.py: katalog tidak dapat dibaca: {error}", file=sys.stderr)
         return 2

@@ -2,19 +2,54 @@
 
 from __future__ import annotations
 
+import ast
+import importlib.util
 import os
 import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
-from peramban import CHROMIUM_FLAGS, chromium_executable
-from sajikan import served as serve  # gzip like GitHub Pages, so tests see what readers download
 
 ROOT = Path(__file__).resolve().parents[1]
+SCRIPTS = ROOT / "scripts"
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def load_script(name: str) -> ModuleType:
+    """scripts/<name>.py as a module, for tests that call a script's functions directly.
+
+    Scripts are programs (`python scripts/x.py`), not a package: Python puts scripts/ on their path when run
+    that way, so they import each other by bare name (`import _inti`). Here the scripts a script imports are
+    loaded first under those names, so the same imports work without putting scripts/ on every test's path.
+    """
+    if name in sys.modules:
+        return sys.modules[name]
+    path = SCRIPTS / f"{name}.py"
+    for sibling in _imported_scripts(path):
+        load_script(sibling)
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None, path
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _imported_scripts(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = [alias.name for node in tree.body if isinstance(node, ast.Import) for alias in node.names]
+    names += [node.module for node in tree.body if isinstance(node, ast.ImportFrom) and node.module]
+    return [name for name in names if (SCRIPTS / f"{name}.py").is_file()]
+
+
+# The browser launcher and the test server are shared with the benchmarks in scripts/ (lighthouse, bench).
+peramban = load_script("peramban")
+CHROMIUM_FLAGS, chromium_executable = peramban.CHROMIUM_FLAGS, peramban.chromium_executable
+serve = load_script("sajikan").served  # gzip like GitHub Pages, so tests see what readers download
 
 
 def copy_repository(target: Path) -> Path:

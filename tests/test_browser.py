@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from conftest import BUILD_ENV
+from playwright.sync_api import ConsoleMessage, Request
 
 pytestmark = pytest.mark.browser
 
@@ -35,9 +36,19 @@ PAGES = [
 def test_page_renders_without_errors_or_requests_elsewhere(browser, site_url: str, path: str, width: int):
     page = browser.new_page(viewport={"width": width, "height": 800})
     origin = urlsplit(site_url).netloc
-    foreign, errors = [], []
-    page.on("request", lambda request: urlsplit(request.url).netloc in (origin, "") or foreign.append(request.url))
-    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    foreign: list[str] = []
+    errors: list[str] = []
+
+    def note_foreign(request: Request) -> None:
+        if urlsplit(request.url).netloc not in (origin, ""):
+            foreign.append(request.url)
+
+    def note_error(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            errors.append(message.text)
+
+    page.on("request", note_foreign)
+    page.on("console", note_error)
     page.on("pageerror", lambda error: errors.append(str(error)))
     response = page.goto(site_url + path, wait_until="networkidle")
     assert response is not None and response.status == 200

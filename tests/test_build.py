@@ -13,8 +13,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 from conftest import ROOT, run_build
 
 from katalog import labels, load_catalogue
-from katalog.replication import METHOD_STEPS, READINESS_ITEMS, check_data, fields_in_use, kit_parts
-from katalog.urls import CHECK_PAGE, GUIDE_PAGE, MATRIX_PAGE, page_of, relative_url, site_path
+from katalog.replication import METHOD_STEPS, READINESS_ITEMS, kit_parts, readiness_data, sectors_in_use
+from katalog.urls import GUIDE_PAGE, MATRIX_PAGE, READINESS_PAGE, Profiled, page_of, relative_url, site_path
 
 CATALOGUE = load_catalogue(ROOT)
 SITE_URL = "https://katalog-inovasi-kecamatan-jatim.github.io/katalog/"
@@ -201,7 +201,7 @@ def test_matrix_has_a_row_per_innovation_with_resolving_links_and_honest_unknown
             inv.replication.problem,
             inv.replication.complexity,
             inv.replication.cost_class,
-            inv.digital,
+            inv.kind,
             inv.replication.partners + inv.replication.partner_kinds,
             inv.status,
         )
@@ -212,15 +212,15 @@ def test_matrix_has_a_row_per_innovation_with_resolving_links_and_honest_unknown
 
 
 def test_check_page_embeds_the_rules_data_and_works_as_a_checklist_without_a_form(site: Path):
-    html = html_of(site, CHECK_PAGE)
+    html = html_of(site, READINESS_PAGE)
     match = re.search(r'<script type="application/json" id="kki-data-replikasi">(.*?)</script>', html, re.DOTALL)
     assert match, "the check's data block is missing"
-    assert json.loads(match.group(1)) == json.loads(json.dumps(check_data(CATALOGUE, CHECK_PAGE)))
+    assert json.loads(match.group(1)) == json.loads(json.dumps(readiness_data(CATALOGUE, READINESS_PAGE)))
     (script,) = re.findall(r'<script type="module" src="([^"]+)"', html)
-    assert (site / site_path(CHECK_PAGE) / script).resolve().is_file()
+    assert (site / site_path(READINESS_PAGE) / script).resolve().is_file()
     assert "<form" not in article_of(html), "a form could send answers somewhere; the check has none"
-    for field, _ in fields_in_use(CATALOGUE):
-        assert f'name="bidang" value="{field}"' in html
+    for sector, _ in sectors_in_use(CATALOGUE):
+        assert f'name="bidang" value="{sector}"' in html
     for kind in labels.PARTNER_KIND_LABELS:
         assert f'name="mitra" value="{kind}"' in html
     for key in READINESS_ITEMS:
@@ -251,10 +251,11 @@ def test_every_profile_has_the_kit_with_missing_parts_linked_to_its_own_file(sit
 
 
 def test_generated_pages_keep_scripts_and_form_controls_only_on_the_tool_pages(site: Path):
-    for item in (*CATALOGUE.innovations, *CATALOGUE.kecamatan, *CATALOGUE.rounds):
+    profiled: tuple[Profiled, ...] = (*CATALOGUE.innovations, *CATALOGUE.kecamatan, *CATALOGUE.rounds)
+    for item in profiled:
         article = article_of(html_of(site, page_of(item)))
         assert "<script" not in article and "<input" not in article
-    assert "<input" in article_of(html_of(site, CHECK_PAGE))
+    assert "<input" in article_of(html_of(site, READINESS_PAGE))
 
 
 def test_page_scripts_load_only_on_their_own_page(site: Path):
@@ -277,5 +278,5 @@ def test_guide_is_labelled_as_guidance_and_attributes_its_figures(site: Path):
     external = [url for url in re.findall(r'href="(https?://[^"]+)"', article) if "/edit/main/docs/" not in url]
     assert external == [], "the guide cites by name; FACTS.md gives it no addresses"
     nav = (site / "index.html").read_text(encoding="utf-8")
-    for path in (GUIDE_PAGE, MATRIX_PAGE, CHECK_PAGE):
+    for path in (GUIDE_PAGE, MATRIX_PAGE, READINESS_PAGE):
         assert f'href="{site_path(path)}"' in nav

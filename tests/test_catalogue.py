@@ -92,7 +92,7 @@ def test_two_facets_combine_and_back_restores_the_previous_view(browser, site_ur
 
 @pytest.mark.browser
 def test_reloading_a_shared_url_restores_filters_query_and_sort(browser, site_url: str):
-    query = {"bidang": ["pariwisata", "kesehatan"], "urut": "nama"}
+    query: dict[str, list[str] | str] = {"bidang": ["pariwisata", "kesehatan"], "urut": "nama"}
     page = open_catalogue(browser, site_url, query)
     assert visible_cards(page) == expected(bidang=["pariwisata", "kesehatan"])
     names = page.locator("#kki-daftar li:not([hidden]) h2").all_inner_texts()

@@ -13,12 +13,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import dokumen_skema
 import pytest
 import yaml
-from conftest import ROOT
+from conftest import ROOT, load_script
 
 from katalog.vocabulary import vocabularies
+
+dokumen_skema = load_script("dokumen_skema")
 
 GITHUB = ROOT / ".github"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))

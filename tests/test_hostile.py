@@ -11,16 +11,17 @@ import shutil
 import sys
 from pathlib import Path
 
-import daftar
 import pytest
 import yaml
-from conftest import ROOT, copy_repository, run_build
+from conftest import ROOT, copy_repository, load_script, run_build
 
-from katalog import CatalogueError, check_catalogue, load_catalogue
+from katalog import CatalogueError, load_catalogue, validate_catalogue
 from katalog.export import catalogue_csv, spreadsheet_safe
 from katalog.frontmatter import FORBIDDEN_CHARACTER, parse_document
 from katalog.problems import Problem, format_problems, show
 from katalog.site import build_site
+
+daftar = load_script("daftar")
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 WRITE_UPS = sorted(path.parent.name for path in (ROOT / "innovations").glob("*/index.md"))
@@ -147,7 +148,7 @@ def test_file_names_that_hide_or_reverse_text_are_refused_visibly(content_root: 
     folder = content_root / "innovations/jamper"
     (folder / "\u202egpj.exe").write_bytes(b"x")
     os.mkdir(os.path.join(os.fsencode(content_root / "innovations"), b"\xfe"))
-    _, problems = check_catalogue(content_root)
+    _, problems = validate_catalogue(content_root)
     assert [(problem.path, problem.message.split(";")[0]) for problem in problems] == [
         ("innovations/\\udcfe", "nama '\\udcfe' berisi karakter yang tidak diizinkan"),
         ("innovations/jamper/\\u202egpj.exe", "nama '\\u202egpj.exe' berisi karakter yang tidak diizinkan"),

@@ -28,8 +28,8 @@ class HeadReader(HTMLParser):
             key = values.get("name") or values.get("property")
             if key:
                 self.meta[key] = values.get("content") or ""
-        elif tag == "link" and values.get("rel"):
-            self.links[values["rel"]] = values.get("href") or ""
+        elif tag == "link" and (rel := values.get("rel")):
+            self.links[rel] = values.get("href") or ""
         elif tag == "script" and values.get("type") == "application/ld+json":
             self._in_json_ld = True
 

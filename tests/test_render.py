@@ -8,8 +8,7 @@ from html import unescape
 from pathlib import Path
 
 import markdown
-from conftest import ROOT
-from sintetis import write_synthetic_repository
+from conftest import ROOT, load_script
 
 from katalog import load_catalogue
 from katalog.markup import cite_text, date_id, escape_markdown
@@ -18,6 +17,8 @@ from katalog.policy import ALLOWED_HTML
 from katalog.render import TEMPLATE_DIR
 from katalog.site import SAFE_ATTRIBUTES, SAFE_TAGS, SiteBuilder, build_site
 from katalog.urls import SiteAddress, edit_base, page_of
+
+write_synthetic_repository = load_script("sintetis").write_synthetic_repository
 
 EXTENSIONS = ["attr_list", "def_list", "md_in_html", "tables", "admonition"]
 
@@ -83,6 +84,7 @@ def test_home_shows_the_newest_edition_in_full_and_links_to_the_history(tmp_path
     table_rows = [line for line in winners.split("\n") if line.startswith("| ") and "---" not in line][1:]
     assert len(table_rows) == len(newest.rows)
     for row in newest.rows:
+        assert row.kecamatan is not None
         assert f"[Kecamatan {row.kecamatan.name}](/kecamatan/{row.kecamatan.slug}/index.md)" in winners
     assert f"(/skk/{newest.year}/index.md)" in winners and "(/skk/index.md)" in winners
 

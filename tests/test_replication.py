@@ -24,16 +24,16 @@ from katalog.replication import (
     MESSAGES,
     METHOD_STEPS,
     VERDICT_LABELS,
-    check_data,
-    fields_in_use,
     kit_completeness,
     kit_parts,
     profile,
+    readiness_data,
+    sectors_in_use,
 )
-from katalog.urls import CHECK_PAGE, page_of, relative_url
+from katalog.urls import READINESS_PAGE, page_of, relative_url
 
 CATALOGUE = load_catalogue(ROOT)
-DATA = check_data(CATALOGUE, CHECK_PAGE)
+DATA = readiness_data(CATALOGUE, READINESS_PAGE)
 RULES_SCRIPT = ROOT / "docs/assets/replikasi/aturan.js"
 GOLDEN = json.loads((ROOT / "tests/fixtures/kesiapan/kasus.json").read_text(encoding="utf-8"))
 GOLDEN_PROFILES = {item["slug"]: item for item in GOLDEN["profiles"]}
@@ -86,11 +86,11 @@ def test_the_golden_profiles_have_the_shape_the_build_gives():
 
 def test_the_real_catalogue_suggests_exactly_the_innovations_of_a_bidang(rules: Rules):
     profiles = [item["profile"] for item in DATA["innovations"]]
-    for field, count in fields_in_use(CATALOGUE):
-        answers = {"fields": [field], "budget": None, "capacity": None, "digital": None, "partners": []}
+    for sector, count in sectors_in_use(CATALOGUE):
+        answers = {"fields": [sector], "budget": None, "capacity": None, "digital": None, "partners": []}
         suggested = {item["slug"] for item in rules.call("suggest", profiles, answers, DATA["rules"])}
-        expected = {inv.slug for inv in CATALOGUE.innovations if field in inv.fields}
-        assert suggested == expected and len(expected) == count, field
+        expected = {inv.slug for inv in CATALOGUE.innovations if sector in inv.sectors}
+        assert suggested == expected and len(expected) == count, sector
 
 
 def test_a_profile_carries_what_the_rules_read_of_a_write_up():
@@ -110,10 +110,10 @@ def test_a_profile_carries_what_the_rules_read_of_a_write_up():
     assert profile(jamper)["cost_class"] is None  # unknown stays null, never a guess
 
 
-def test_check_data_carries_profiles_links_vocabularies_and_sentences():
+def test_readiness_data_carries_profiles_links_vocabularies_and_sentences():
     assert [item["profile"]["slug"] for item in DATA["innovations"]] == [inv.slug for inv in CATALOGUE.innovations]
     for item, inv in zip(DATA["innovations"], CATALOGUE.innovations, strict=True):
-        assert item["url"] == relative_url(CHECK_PAGE, page_of(inv)) == f"../../inovasi/{inv.slug}/"
+        assert item["url"] == relative_url(READINESS_PAGE, page_of(inv)) == f"../../inovasi/{inv.slug}/"
         assert item["kit"] == item["url"] + "#replikasi"
         assert item["profile"] == profile(inv)
     assert DATA["rules"]["levels"] == list(LEVELS) == list(labels.LEVEL_LABELS)

@@ -15,14 +15,14 @@ from pypdf import PdfReader
 
 from katalog import labels, load_catalogue
 from katalog.model import Catalogue
-from katalog.replication import VERDICT_LABELS, fields_in_use, kit_completeness
-from katalog.urls import CHECK_PAGE, MATRIX_PAGE, page_of, site_path
+from katalog.replication import VERDICT_LABELS, kit_completeness, sectors_in_use
+from katalog.urls import MATRIX_PAGE, READINESS_PAGE, page_of, site_path
 
 pytestmark = pytest.mark.browser
 
 CATALOGUE = load_catalogue(ROOT)
 GOLDEN = json.loads((ROOT / "tests/fixtures/kesiapan/kasus.json").read_text(encoding="utf-8"))
-CHECK = site_path(CHECK_PAGE)
+CHECK = site_path(READINESS_PAGE)
 MATRIX = site_path(MATRIX_PAGE)
 A4_POINTS = (595.3, 841.9)  # 210 x 297 mm; Chromium rounds up to whole points
 KIT_HEADINGS = [
@@ -73,8 +73,8 @@ def hash_of(answered: dict[str, Any]) -> str:
 
 def answer_sets(catalogue: Catalogue) -> list[dict[str, Any]]:
     """Answer sets written from the data: each bidang alone, then mixes that touch every rule."""
-    fields = tuple(field for field, _ in fields_in_use(catalogue))
-    digital_fields = tuple(sorted({f for inv in catalogue.innovations if inv.digital == "digital" for f in inv.fields}))
+    fields = tuple(sector for sector, _ in sectors_in_use(catalogue))
+    digital_fields = tuple(sorted({f for inv in catalogue.innovations if inv.kind == "digital" for f in inv.sectors}))
     return [
         *(answers(fields=(field,)) for field in fields),
         answers(fields=fields, digital="tidak"),
@@ -102,7 +102,7 @@ def browser_rules(page, answered: dict[str, Any]) -> list[dict]:
     )
 
 
-def shown_suggestions(page) -> list[tuple[str, str, list[str]]]:
+def shown_suggestions(page) -> list[list[Any]]:  # [slug, verdict, reason codes] per card
     """What the check page shows: slug, verdict and reason codes of each suggestion, in order."""
     return page.eval_on_selector_all(
         "#kki-hasil .kki-saran__butir",
@@ -111,7 +111,7 @@ def shown_suggestions(page) -> list[tuple[str, str, list[str]]]:
     )
 
 
-def expected_shown(suggestions: list[dict]) -> list[tuple[str, str, list[str]]]:
+def expected_shown(suggestions: list[dict]) -> list[list[Any]]:  # as shown_suggestions reads them
     return [
         [item["slug"], item["verdict"], [r["code"] for k in ("reasons", "blockers", "cautions") for r in item[k]]]
         for item in suggestions
@@ -146,18 +146,18 @@ def open_check(context, site_url: str, answered: dict[str, Any] | None = None):
 
 def test_check_suggests_exactly_the_innovations_of_each_bidang(context, site_url: str):
     page = open_check(context, site_url)
-    for field, _ in fields_in_use(CATALOGUE):
-        page.goto(site_url + CHECK + hash_of(answers(fields=(field,))))
+    for sector, _ in sectors_in_use(CATALOGUE):
+        page.goto(site_url + CHECK + hash_of(answers(fields=(sector,))))
         page.reload()  # a fragment-only change does not reload the page
         shown = {slug for slug, _, _ in shown_suggestions(page)}
-        assert shown == {inv.slug for inv in CATALOGUE.innovations if field in inv.fields}, field
-    everything = answers(fields=[field for field, _ in fields_in_use(CATALOGUE)], digital="tidak")
+        assert shown == {inv.slug for inv in CATALOGUE.innovations if sector in inv.sectors}, sector
+    everything = answers(fields=[sector for sector, _ in sectors_in_use(CATALOGUE)], digital="tidak")
     page.goto(site_url + CHECK + hash_of(everything))
     page.reload()
     verdicts = {slug: verdict for slug, verdict, _ in shown_suggestions(page)}
     assert len(verdicts) == len(CATALOGUE.innovations)
     assert {slug for slug, verdict in verdicts.items() if verdict == "tunda"} == {
-        inv.slug for inv in CATALOGUE.innovations if inv.digital == "digital"
+        inv.slug for inv in CATALOGUE.innovations if inv.kind == "digital"
     }
     assert page.errors == []
 
@@ -189,7 +189,7 @@ def test_check_page_shows_what_the_rules_suggest(context, site_url: str, index: 
     page = open_check(context, site_url, answered)
     suggestions = browser_rules(page, answered)
     assert {item["slug"] for item in suggestions} == {
-        inv.slug for inv in CATALOGUE.innovations if set(inv.fields) & set(answered["fields"])
+        inv.slug for inv in CATALOGUE.innovations if set(inv.sectors) & set(answered["fields"])
     }
     assert shown_suggestions(page) == expected_shown(suggestions)
     assert shown_verdict_labels(page) == [VERDICT_LABELS[item["verdict"]] for item in suggestions]
@@ -346,7 +346,7 @@ def test_the_plan_prints_answers_suggestions_with_addresses_and_steps(context, s
     text = pdf_text(page.pdf(format="A4"))
     flat = re.sub(r"\s+", "", text)
     assert "Rencana replikasi Kecamatan Contoh Jaya" in text
-    suggested = [inv for inv in CATALOGUE.innovations if set(inv.fields) & set(answered["fields"])]
+    suggested = [inv for inv in CATALOGUE.innovations if set(inv.sectors) & set(answered["fields"])]
     assert suggested
     for inv in suggested:
         assert inv.name in text

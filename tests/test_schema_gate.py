@@ -11,7 +11,7 @@ import pytest
 from conftest import ROOT
 
 from katalog.frontmatter import parse_yaml_file, read_document
-from katalog.schema import fast_check_for, load_schemas, passes_quickly, validator_for
+from katalog.schema import fast_validator_for, load_schemas, passes_quickly, validator_for
 
 SCHEMA_DIR = ROOT / "innovations" / "_skema"
 DELETE = object()
@@ -38,7 +38,7 @@ def _edition() -> dict[str, Any]:
 
 def _changed(data: dict[str, Any], path: tuple[str | int, ...], value: Any) -> dict[str, Any]:
     changed = copy.deepcopy(data)
-    parent = changed
+    parent: Any = changed  # a mapping or a list, by the path's step
     for part in path[:-1]:
         parent = parent[part]
     if value is DELETE:
@@ -147,14 +147,14 @@ def test_a_surprise_inside_the_gate_falls_back_to_the_exact_path(monkeypatch: py
 
         return check
 
-    monkeypatch.setattr("katalog.schema.fast_check_for", broken_gate)
+    monkeypatch.setattr("katalog.schema.fast_validator_for", broken_gate)
     assert passes_quickly(_write_up(), SCHEMA_DIR, "inovasi") is False
-    fast_check_for.cache_clear()
+    fast_validator_for.cache_clear()
 
 
 def test_compiling_the_gate_leaves_the_shared_schemas_untouched():
-    fast_check_for.cache_clear()
+    fast_validator_for.cache_clear()
     before = json.dumps(load_schemas(SCHEMA_DIR), sort_keys=True)
     for name in ("inovasi", "pembinaan", "putaran", "edisi"):
-        fast_check_for(SCHEMA_DIR, name)
+        fast_validator_for(SCHEMA_DIR, name)
     assert json.dumps(load_schemas(SCHEMA_DIR), sort_keys=True) == before

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from katalog import CatalogueError, Problem, check_catalogue, load_catalogue
+from katalog import CatalogueError, Problem, load_catalogue, validate_catalogue
 
 WRITE_UP = "innovations/lansia-smart/index.md"
 RESULT = "innovations/lansia-smart/pembinaan-2024.md"
@@ -29,7 +29,7 @@ def line_containing(repo: Path, rel: str, text: str) -> int:
 
 
 def failing_problems(repo: Path) -> list[Problem]:
-    catalogue, problems = check_catalogue(repo)
+    catalogue, problems = validate_catalogue(repo)
     assert catalogue is None, "a broken write-up must fail the whole catalogue, not vanish from it"
     assert problems
     return problems
@@ -134,6 +134,19 @@ def test_coaching_result_for_a_missing_innovation_is_refused(repo: Path):
     problem = only_problem(repo)
     assert problem.path == "innovations/tidak-ada/pembinaan-2024.md"
     assert "inovasi 'tidak-ada' yang tidak ada" in problem.message
+
+
+def test_links_in_a_coaching_result_are_checked_against_the_site_pages(repo: Path):
+    result = repo / RESULT
+    result.write_text(
+        result.read_text(encoding="utf-8")
+        + "\nLihat [Jamper](/inovasi/jamper/index.md) dan [x](/inovasi/tidak-ada/index.md).\n",
+        encoding="utf-8",
+    )
+    problem = only_problem(repo)
+    assert isinstance(problem, Problem), problem  # a coaching result's links were once returned as its problems
+    assert problem.path == RESULT
+    assert "tidak-ada" in problem.message
 
 
 def test_coaching_result_for_an_unknown_round_is_refused(repo: Path):

@@ -15,7 +15,7 @@ from conftest import ROOT
 
 from katalog import labels, model, replication
 from katalog.frontmatter import read_document
-from katalog.schema import SCHEMA_NAMES, fast_check_for, load_schemas, passes_quickly, validator_for
+from katalog.schema import SCHEMA_NAMES, fast_validator_for, load_schemas, passes_quickly, validator_for
 from katalog.vocabulary import (
     LABELS,
     OWN_SCHEMA_DIR,
@@ -31,8 +31,8 @@ from katalog.vocabulary import (
 SCHEMA_DIR = ROOT / "innovations" / "_skema"
 # Each module-level dict in labels.py and the vocabulary it must hold: (schema, field path, "labels" or "help").
 LABEL_SOURCES = {
-    "FIELD_LABELS": ("inovasi", "klasifikasi.bidang", "labels"),
-    "DIGITAL_LABELS": ("inovasi", "klasifikasi.jenis", "labels"),
+    "SECTOR_LABELS": ("inovasi", "klasifikasi.bidang", "labels"),
+    "KIND_LABELS": ("inovasi", "klasifikasi.jenis", "labels"),
     "FORM_LABELS": ("inovasi", "klasifikasi.bentuk", "labels"),
     "STAGE_LABELS": ("inovasi", "tahapan", "labels"),
     "STATUS_LABELS": ("inovasi", "status", "labels"),
@@ -174,10 +174,10 @@ def test_both_validators_ignore_the_annotations_and_refuse_a_label_as_a_value():
     jsonschema.Draft202012Validator.check_schema(schema)
     assert passes_quickly(document.data, SCHEMA_DIR, "inovasi")
     assert list(validator_for(SCHEMA_DIR, "inovasi").iter_errors(document.data)) == []
-    label = labels.FIELD_LABELS["kesehatan"]
+    label = labels.SECTOR_LABELS["kesehatan"]
     data = {**document.data, "klasifikasi": {**document.data["klasifikasi"], "bidang": [label]}}
     with pytest.raises(Exception, match="must be one of"):
-        fast_check_for(SCHEMA_DIR, "inovasi")(data)
+        fast_validator_for(SCHEMA_DIR, "inovasi")(data)
     assert [error.validator for error in validator_for(SCHEMA_DIR, "inovasi").iter_errors(data)] == ["enum"]
 
 

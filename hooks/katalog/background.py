@@ -148,7 +148,8 @@ class BackgroundBuild:
         self._send_unsanitized()
         results: dict[str, str] = {}
         for future in self._sanitizing:
-            results |= self._result(future)
+            pages: dict[str, str] = self._result(future)
+            results |= pages
         self._sanitizing.clear()
         return results
 

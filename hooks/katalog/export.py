@@ -132,8 +132,8 @@ def innovation_record(inv: Innovation, site_url: str) -> dict[str, Any]:
             for r in inv.other_recognitions
         ],
         "klasifikasi": {
-            "bidang": list(inv.fields),
-            "jenis": inv.digital,
+            "bidang": list(inv.sectors),
+            "jenis": inv.kind,
             "bentuk": inv.form,
             "tag": list(inv.tags),
         },
@@ -229,8 +229,8 @@ def _csv_cells(inv: Innovation, site_url: str) -> list[str]:
         "; ".join(award.label for award in inv.awards),
         str(best.year),
         best.rank,
-        "; ".join(labels.FIELD_LABELS[field] for field in inv.fields),
-        labels.DIGITAL_LABELS.get(inv.digital or "", ""),
+        "; ".join(labels.SECTOR_LABELS[sector] for sector in inv.sectors),
+        labels.KIND_LABELS.get(inv.kind or "", ""),
         labels.FORM_LABELS.get(inv.form or "", ""),
         labels.STAGE_LABELS.get(inv.stage or "", ""),
         conflict_cell(inv, "tahun_mulai", inv.start_year),
@@ -394,7 +394,7 @@ def feed_json(catalogue: Catalogue, site_url: str, site_name: str) -> str:
             "title": f"{inv.name} — Kecamatan {inv.kecamatan.name}, {inv.kabupaten.name}",
             "summary": inv.summary or "",
             "content_text": f"{best.label}. {inv.summary or ''}".strip(),
-            "tags": [labels.FIELD_LABELS[field] for field in inv.fields],
+            "tags": [labels.SECTOR_LABELS[sector] for sector in inv.sectors],
         }
         if best.date:
             item["date_published"] = f"{best.date}T00:00:00+07:00"

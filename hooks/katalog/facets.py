@@ -40,13 +40,13 @@ def facet_values(inv: Innovation) -> dict[str, list[tuple[str, str]]]:
     """For each facet key, the (value id, label) pairs this innovation has; unknown is a value of its own."""
     ranks = sorted({award.rank for award in inv.awards}, key=RANK_ORDER.index)
     return {
-        "bidang": [(field, labels.FIELD_LABELS[field]) for field in inv.fields],
+        "bidang": [(sector, labels.SECTOR_LABELS[sector]) for sector in inv.sectors],
         "kabupaten": [(inv.kabupaten.slug, inv.kabupaten.name)],
         "tahun": [(str(year), str(year)) for year in sorted({award.year for award in inv.awards}, reverse=True)],
         "peringkat": [(slugify(rank), rank) for rank in ranks],
         "tahapan": _known_or_unknown(inv.stage, labels.STAGE_LABELS),
         "status": _known_or_unknown(inv.status, labels.STATUS_LABELS),
-        "jenis": _known_or_unknown(inv.digital, labels.DIGITAL_LABELS),
+        "jenis": _known_or_unknown(inv.kind, labels.KIND_LABELS),
     }
 
 

@@ -114,8 +114,8 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
     if FORBIDDEN_CHARACTER.search(text) is None:
         return text, []
     problems: list[Problem] = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        found = FORBIDDEN_CHARACTER.search(line)
+    for number, text_line in enumerate(text.split("\n"), start=1):
+        found = FORBIDDEN_CHARACTER.search(text_line)
         if found:
             problems.append(Problem(path, number, "", forbidden_character_message(found.group())))
     return FORBIDDEN_CHARACTER.sub("\ufffd", text), problems

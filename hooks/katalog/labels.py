@@ -17,8 +17,8 @@ def _help(path: str) -> dict[str, str]:
     return dict(own_vocabulary("inovasi", path).help)
 
 
-FIELD_LABELS = _labels("klasifikasi.bidang")
-DIGITAL_LABELS = _labels("klasifikasi.jenis")
+SECTOR_LABELS = _labels("klasifikasi.bidang")
+KIND_LABELS = _labels("klasifikasi.jenis")
 FORM_LABELS = _labels("klasifikasi.bentuk")
 STAGE_LABELS = _labels("tahapan")
 STATUS_LABELS = _labels("status")

@@ -45,13 +45,13 @@ STORY_SECTIONS = ("Latar belakang dan masalah", "Cara kerja", "Dampak", "Pemangk
 
 def load_catalogue(root: Path) -> Catalogue:
     """The validated catalogue of the repository at `root`; raises CatalogueError with every problem."""
-    catalogue, problems = check_catalogue(root)
+    catalogue, problems = validate_catalogue(root)
     if problems or catalogue is None:
         raise CatalogueError(problems)
     return catalogue
 
 
-def check_catalogue(root: Path, regions: Regions | None = None) -> tuple[Catalogue | None, list[Problem]]:
+def validate_catalogue(root: Path, regions: Regions | None = None) -> tuple[Catalogue | None, list[Problem]]:
     """Every check on every file, all problems together; the catalogue only when there are none."""
     content_dir = root / CONTENT_DIR
     schema_dir = content_dir / SCHEMA_DIR
@@ -282,7 +282,7 @@ def _load_innovation(
         related_programs=tuple(_named(item) for item in data.get("program_terkait", [])),
         references=tuple(_reference(key, entry) for key, entry in data.get("rujukan", {}).items()),
         conflicts=tuple(
-            _conflict(key, data.get(key))
+            _conflict(key, data[key])
             for key in ("akronim", "kepanjangan", "tahun_mulai")
             if provenance.is_conflict(data.get(key))
         ),
@@ -293,8 +293,8 @@ def _load_innovation(
             OtherRecognition(item["nama"], item.get("tahun"), item.get("penyelenggara"), tuple(item["sumber"]))
             for item in data.get("penghargaan_lain", [])
         ),
-        fields=tuple(klasifikasi["bidang"]),
-        digital=klasifikasi.get("jenis"),
+        sectors=tuple(klasifikasi["bidang"]),
+        kind=klasifikasi.get("jenis"),
         form=klasifikasi.get("bentuk"),
         tags=tuple(klasifikasi.get("tag", [])),
         stage=data.get("tahapan"),
@@ -497,8 +497,8 @@ def _load_result(
             source_path=rel,
             visit_reported=data["laporan_kunjungan"] == "ada",
         ),
-        [],
         links,
+        [],
     )
 
 
@@ -595,4 +595,4 @@ def _load_round(file: Path, root: Path, schema_dir: Path) -> tuple[CoachingRound
     ), []
 
 
-__all__ = ["CatalogueError", "check_catalogue", "load_catalogue", "parse_document"]
+__all__ = ["CatalogueError", "load_catalogue", "parse_document", "validate_catalogue"]

@@ -281,8 +281,8 @@ class Innovation:
     summary: str | None
     kecamatan: Kecamatan
     awards: tuple[Award, ...]
-    fields: tuple[str, ...]  # bidang/urusan
-    digital: str | None  # "digital" | "non-digital"
+    sectors: tuple[str, ...]  # klasifikasi.bidang (bidang/urusan)
+    kind: str | None  # klasifikasi.jenis: "digital" | "non-digital"
     form: str | None  # "tata-kelola" | "pelayanan-publik" | "lainnya"
     tags: tuple[str, ...]
     stage: str | None

@@ -48,7 +48,9 @@ def generated_pages(catalogue: Catalogue, schema_dir: Path) -> tuple[GeneratedPa
         GeneratedPage(urls.SKK_INDEX, "skk-daftar.md.j2", partial(_skk_history, catalogue)),
         GeneratedPage(urls.STATISTICS, "statistik.md.j2", partial(_statistics, catalogue)),
         GeneratedPage(urls.DATA, "data.md.j2", partial(_data, schema_dir)),
-        GeneratedPage(urls.CHECK_PAGE, "cek-kesiapan.md.j2", partial(_check, catalogue), scripts=(urls.CHECK_SCRIPT,)),
+        GeneratedPage(
+            urls.READINESS_PAGE, "cek-kesiapan.md.j2", partial(_readiness, catalogue), scripts=(urls.READINESS_SCRIPT,)
+        ),
     ]
     rounds = [
         GeneratedPage(urls.page_of(item), "pembinaan.md.j2", partial(_round, catalogue, item), item.source_path)
@@ -261,12 +263,12 @@ def _matrix(catalogue: Catalogue) -> Context:
     return {"rows": rows, "levels": replication.LEVELS}
 
 
-def _check(catalogue: Catalogue) -> Context:
+def _readiness(catalogue: Catalogue) -> Context:
     return {
-        "fields": replication.fields_in_use(catalogue),
+        "sectors": replication.sectors_in_use(catalogue),
         "readiness": replication.READINESS_ITEMS,
         "steps": replication.METHOD_STEPS,
-        "check_data": replication.check_data(catalogue, urls.CHECK_PAGE),
+        "readiness_data": replication.readiness_data(catalogue, urls.READINESS_PAGE),
         "origins": [(inv, replication.origin_labels(inv)) for inv in catalogue.innovations],
     }
 
@@ -315,7 +317,7 @@ def structured_data(inv: Innovation) -> dict[str, object]:
         "spatialCoverage": kecamatan,
         "award": [f"{labels.EVENT_NAMES[award.event]} {award.year}: {award.rank}" for award in inv.awards]
         + [item.name for item in inv.other_recognitions],
-        "keywords": [labels.FIELD_LABELS[field] for field in inv.fields] + list(inv.tags),
+        "keywords": [labels.SECTOR_LABELS[sector] for sector in inv.sectors] + list(inv.tags),
         "citation": [source.url for source in inv.sources if source.url],
     }
     names = ([inv.acronym] if inv.acronym and inv.acronym != inv.name else []) + [

@@ -217,7 +217,7 @@ def _bracket_work(paragraph: str) -> int:
 
 def _references(body: str) -> dict[str, str]:
     """Reference-style link definitions ("[label]: url") by lower-cased label."""
-    found = {}
+    found: dict[str, str] = {}
     for line in body.split("\n"):
         match = _REFERENCE.match(line) if "]:" in line else None
         if match:

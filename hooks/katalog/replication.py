@@ -1,6 +1,6 @@
 """Replication: the data the readiness check's rules read, and the kit's parts.
 
-The rules themselves run once, in the reader's browser (docs/assets/replikasi/aturan.js): `check_data` gives
+The rules themselves run once, in the reader's browser (docs/assets/replikasi/aturan.js): `readiness_data` gives
 them everything they read as the JSON block of the check page, the innovations' profiles and every vocabulary
 (level order, status groups, the attributes an "undocumented" caution names, sentences and labels). The tests
 run aturan.js against a golden table (tests/fixtures/kesiapan/kasus.json) in Chromium and in an embedded engine.
@@ -46,7 +46,7 @@ MESSAGES: dict[str, tuple[str, str | None]] = {
     "belum-terdokumentasi": ("Belum terdokumentasi: {nilai}. Tanyakan langsung ke kecamatan asal.", "atribut"),
 }
 VOCABULARIES: dict[str, dict[str, str]] = {
-    "bidang": labels.FIELD_LABELS,
+    "bidang": labels.SECTOR_LABELS,
     "tingkat": {level: label.lower() for level, label in labels.LEVEL_LABELS.items()},
     "mitra": labels.PARTNER_KIND_LABELS,
     "status": {status: label.lower() for status, label in labels.STATUS_LABELS.items()},
@@ -60,8 +60,8 @@ def profile(inv: Innovation) -> dict[str, Any]:
     rep = inv.replication
     return {
         "slug": inv.slug,
-        "fields": list(inv.fields),
-        "digital": inv.digital,
+        "fields": list(inv.sectors),
+        "digital": inv.kind,
         "cost_class": rep.cost_class,
         "complexity": rep.complexity,
         "partner_kinds": list(rep.partner_kinds),
@@ -98,7 +98,7 @@ def origin_labels(inv: Innovation) -> dict[str, list[str]]:
     return found
 
 
-def check_data(catalogue: Catalogue, from_page: str) -> dict[str, Any]:
+def readiness_data(catalogue: Catalogue, from_page: str) -> dict[str, Any]:
     """Everything the browser check needs: profiles, display data, the rules' vocabularies and sentences."""
     return {
         "innovations": [
@@ -123,13 +123,13 @@ def check_data(catalogue: Catalogue, from_page: str) -> dict[str, Any]:
     }
 
 
-def fields_in_use(catalogue: Catalogue) -> list[tuple[str, int]]:
+def sectors_in_use(catalogue: Catalogue) -> list[tuple[str, int]]:
     """Each bidang some innovation touches, with how many do, sorted by its label."""
     counts: dict[str, int] = {}
     for inv in catalogue.innovations:
-        for field in inv.fields:
-            counts[field] = counts.get(field, 0) + 1
-    return sorted(counts.items(), key=lambda item: labels.FIELD_LABELS[item[0]])
+        for sector in inv.sectors:
+            counts[sector] = counts.get(sector, 0) + 1
+    return sorted(counts.items(), key=lambda item: labels.SECTOR_LABELS[item[0]])
 
 
 @dataclass(frozen=True)

@@ -81,7 +81,7 @@ def validator_for(schema_dir: Path, name: str) -> jsonschema.Draft202012Validato
 
 
 @cache
-def fast_check_for(schema_dir: Path, name: str) -> Callable[[Any], Any]:
+def fast_validator_for(schema_dir: Path, name: str) -> Callable[[Any], Any]:
     """A compiled validator that raises on the first error: a quick gate in front of `validator_for`."""
     # fastjsonschema rewrites "$ref" values in place: give it copies, never the shared, cached schemas.
     schemas = copy.deepcopy(load_schemas(schema_dir))
@@ -99,7 +99,7 @@ def passes_quickly(data: Any, schema_dir: Path, name: str) -> bool:
     if _holds_float(data):  # fastjsonschema counts 2023.0 as an integer: let jsonschema decide (it does not)
         return False
     try:
-        fast_check_for(schema_dir, name)(data)
+        fast_validator_for(schema_dir, name)(data)
     except Exception:  # an error, or a surprise in the gate: either way jsonschema decides and explains
         return False
     return True

@@ -25,12 +25,12 @@ SKK_INDEX = "skk/index.md"  # the history of SKK editions
 SEARCH_INDEX_DIR = "pagefind/"
 GUIDE_PAGE = "replikasi/index.md"  # hand-written, in docs/
 MATRIX_PAGE = "replikasi/matriks/index.md"
-CHECK_PAGE = "replikasi/cek-kesiapan/index.md"
+READINESS_PAGE = "replikasi/cek-kesiapan/index.md"
 
 # Scripts in docs/assets/ that only one generated page loads (its template emits the tag).
 CATALOGUE_SCRIPT = "assets/katalog.js"
 SORT_SCRIPT = "assets/replikasi/urut.js"
-CHECK_SCRIPT = "assets/replikasi/cek.js"
+READINESS_SCRIPT = "assets/replikasi/cek.js"
 
 # Where the home page (docs/index.md) gets the generated winners table.
 HOME_MARKER = "<!-- katalog:pemenang -->"
@@ -43,7 +43,10 @@ PROFILE_PAGE_TYPE = "inovasi"
 OTHER_PAGE_TYPE = "lain"
 
 
-def page_of(item: Innovation | Kecamatan | Kabupaten | CoachingRound | Edition) -> str:
+Profiled = Innovation | Kecamatan | Kabupaten | CoachingRound | Edition  # what has a page of its own
+
+
+def page_of(item: Profiled) -> str:
     """The source path of a record's generated page, e.g. "inovasi/lansia-smart/index.md"."""
     if isinstance(item, Innovation):
         return f"inovasi/{item.slug}/index.md"

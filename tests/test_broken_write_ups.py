@@ -12,13 +12,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-import validasi
-from conftest import copy_repository, run_build
+from conftest import copy_repository, load_script, run_build
 
-from katalog import CatalogueError, check_catalogue, load_catalogue
+from katalog import CatalogueError, load_catalogue, validate_catalogue
 from katalog.frontmatter import MAX_FILE_BYTES
 from katalog.problems import format_problems
 from katalog.site import build_site
+
+validasi = load_script("validasi")
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BROKEN = FIXTURES / "rusak"
@@ -319,7 +320,7 @@ def lay_over(content: Path, case: str) -> None:
 
 @pytest.fixture
 def content_root(tmp_path: Path) -> Path:
-    """A repository root holding only a copy of innovations/: all that check_catalogue reads."""
+    """A repository root holding only a copy of innovations/: all that validate_catalogue reads."""
     shutil.copytree(Path(__file__).resolve().parents[1] / "innovations", tmp_path / "innovations")
     return tmp_path
 
@@ -332,7 +333,7 @@ def test_the_corpus_is_complete():
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_broken_write_up_fails_with_its_message_at_its_line(content_root: Path, case: str):
     lay_over(content_root / "innovations", case)
-    catalogue, problems = check_catalogue(content_root)
+    catalogue, problems = validate_catalogue(content_root)
     assert catalogue is None, "a broken write-up must fail the catalogue, not vanish from it"
     found = sorted((problem.path, problem.line, problem.message) for problem in problems)
     assert len(found) == len(CASES[case]), found

@@ -15,7 +15,7 @@ from pathlib import Path
 from conftest import ROOT
 
 from katalog.site import build_site
-from katalog.urls import SiteAddress, page_of, site_path
+from katalog.urls import Profiled, SiteAddress, page_of, site_path
 
 EDIT_PREFIX = "/edit/main/"
 EDIT_BUTTON = re.compile(r'<a href="([^"]+)" title="[^"]*" class="md-content__button md-icon" rel="edit">')
@@ -75,7 +75,7 @@ def test_generated_pages_edit_their_source_under_innovations_or_have_no_button(s
         assert repository_file(BUILD.plan.edit_urls[page]) == edition.source_path
         assert edit_button(site, page) == edition.source_path
     without_source = [page for page in BUILD.pages if page not in BUILD.plan.edit_urls]
-    records = (*BUILD.catalogue.innovations, *BUILD.catalogue.rounds, *BUILD.catalogue.editions)
+    records: tuple[Profiled, ...] = (*BUILD.catalogue.innovations, *BUILD.catalogue.rounds, *BUILD.catalogue.editions)
     with_source = {page_of(item) for item in records}
     assert sorted(without_source) == sorted(set(BUILD.pages) - with_source)
     assert "kecamatan/index.md" in without_source and "katalog/index.md" in without_source

@@ -15,14 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import _inti  # noqa: F401  (puts hooks/ on the import path)
 import jsonschema
 import yaml
 
-from katalog.load import CONTENT_DIR, SCHEMA_DIR, STORY_SECTIONS, WRITE_UP, check_catalogue
-from katalog.problems import format_problems
-from katalog.regions import Kecamatan, slugify
-from katalog.schema import load_schemas
+from .load import CONTENT_DIR, SCHEMA_DIR, STORY_SECTIONS, WRITE_UP, validate_catalogue
+from .problems import format_problems
+from .regions import Kecamatan, slugify
+from .schema import load_schemas
 
 FieldPath = tuple[str | int, ...]
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -96,7 +95,7 @@ def write_draft(root: Path, draft: Draft) -> Path:
 
 def print_still_to_fill(root: Path, rel: str, heading: str) -> None:
     """What the validator still says about a new draft, so the contributor knows what to type next."""
-    _, problems = check_catalogue(root)
+    _, problems = validate_catalogue(root)
     todo = [problem for problem in problems if problem.path == rel]
     if todo:
         print(f"{heading} ({len(todo)}):")

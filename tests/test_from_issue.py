@@ -9,14 +9,15 @@ import subprocess
 import sys
 from pathlib import Path
 
-import dari_isu
 import pytest
 import yaml
-from conftest import ROOT
+from conftest import ROOT, load_script
 
 from katalog.frontmatter import read_document
 from katalog.load import STORY_SECTIONS
 from katalog.schema import load_schemas
+
+dari_isu = load_script("dari_isu")
 
 SAMPLES = Path(__file__).parent / "fixtures" / "isu"
 FORM = yaml.safe_load((ROOT / dari_isu.FORM).read_text(encoding="utf-8"))
@@ -87,7 +88,7 @@ def test_complete_issue_becomes_a_write_up_with_every_answer(root: Path, capsys:
     assert run(root, "lengkap.md", "--nomor", "7") == 0
     rel = "innovations/inovasi-contoh-warga/index.md"
     document, problems = read_document(root / rel, rel)
-    assert problems == []
+    assert problems == [] and document is not None
     data = document.data
     assert data["kecamatan"] == {"kode": "35.79.03", "nama": "Junrejo", "kabupaten": "Kota Batu"}
     assert (data["akronim"], data["kepanjangan"]) == ("ICW", "Inovasi Contoh Warga")
@@ -113,6 +114,7 @@ def test_partial_issue_notes_what_it_could_not_use(root: Path, capsys: pytest.Ca
     assert run(root, "sebagian.md") == 0
     rel = "innovations/program-contoh-sebagian/index.md"
     document, _ = read_document(root / rel, rel)
+    assert document is not None
     assert document.data["kecamatan"]["kode"] == "35.07.32"
     assert document.data["skk"][0]["tahun"] is None
     assert document.data["klasifikasi"]["bidang"] == ["kesehatan"]
@@ -146,4 +148,4 @@ def test_hostile_answers_stay_data_and_are_reported(root: Path):
     assert result.returncode == 0, result.stderr
     assert "tag HTML <script> tidak diizinkan" in result.stdout
     document, problems = read_document(root / "innovations/inovasi-contoh-warga/index.md", "x")
-    assert problems == [] and document.data["nama"] == 'Inovasi "Contoh": Warga'
+    assert problems == [] and document is not None and document.data["nama"] == 'Inovasi "Contoh": Warga'

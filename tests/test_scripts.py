@@ -10,16 +10,17 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import baru
-import daftar
 import pytest
-import validasi
-from conftest import ROOT, copy_repository, run_build
-from sintetis import write_synthetic_repository
+from conftest import ROOT, copy_repository, load_script, run_build
 
-from katalog import Problem, check_catalogue, load_catalogue
+from katalog import Problem, load_catalogue, validate_catalogue
 from katalog.frontmatter import read_document
 from katalog.schema import load_schemas
+
+baru = load_script("baru")
+daftar = load_script("daftar")
+validasi = load_script("validasi")
+write_synthetic_repository = load_script("sintetis").write_synthetic_repository
 
 NEW = "innovations/program-uji/index.md"
 REAL = load_catalogue(ROOT)
@@ -75,7 +76,7 @@ def test_fresh_scaffold_fails_exactly_on_its_fill_in_lines(repo: Path):
     scaffold(repo)
     lines = (repo / NEW).read_text(encoding="utf-8").split("\n")
     marked = {number for number, line in enumerate(lines, 1) if "ISI:" in line and not line.startswith("# ")}
-    _, problems = check_catalogue(repo)
+    _, problems = validate_catalogue(repo)
     assert {problem.path for problem in problems} == {NEW}
     assert {problem.line for problem in problems} == marked
     messages = {problem.field: problem.message for problem in problems}
@@ -88,8 +89,9 @@ def test_filled_scaffold_passes_and_joins_the_catalogue(repo: Path):
     scaffold(repo)
     path = repo / NEW
     path.write_text(fill_in(path.read_text(encoding="utf-8")), encoding="utf-8")
-    catalogue, problems = check_catalogue(repo)
+    catalogue, problems = validate_catalogue(repo)
     assert problems == [], [problem.format() for problem in problems]
+    assert catalogue is not None
     new = next(inv for inv in catalogue.innovations if inv.slug == "program-uji")
     assert (
         new.kecamatan.code == "35.79.03" and new.best_award.label == "SKK 2023 Juara Harapan 2"
@@ -106,7 +108,7 @@ def test_scaffold_refuses_an_existing_slug(repo: Path, capsys: pytest.CaptureFix
 def test_scaffold_accepts_a_code_and_refuses_an_ambiguous_name(repo: Path, capsys: pytest.CaptureFixture[str]):
     assert baru.main(["--kecamatan", "35.07.32", "--nama", "Program Uji", "--root", str(repo)]) == 0
     document, _ = read_document(repo / NEW, NEW)
-    assert document.data["kecamatan"]["nama"] == "Wonosari"
+    assert document is not None and document.data["kecamatan"]["nama"] == "Wonosari"
     assert baru.main(["--kecamatan", "Wonosari", "--nama", "Lain Lagi", "--root", str(repo)]) == 2
     err = capsys.readouterr().err
     assert "Wonosari (Kabupaten Malang, 35.07.32) dan Wonosari (Kabupaten Bondowoso, 35.11.09)" in err
@@ -237,8 +239,9 @@ def test_listing_refuses_an_invalid_catalogue(repo: Path, capsys: pytest.Capture
 
 def test_bench_corpus_is_valid_and_varied(tmp_path: Path):
     write_synthetic_repository(tmp_path / "repo", 60)
-    catalogue, problems = check_catalogue(tmp_path / "repo")
-    real, _ = check_catalogue(ROOT)
+    catalogue, problems = validate_catalogue(tmp_path / "repo")
+    real, _ = validate_catalogue(ROOT)
+    assert catalogue is not None and real is not None
     assert problems == [] and len(catalogue.innovations) == 60 + len(real.innovations)
     assert len(catalogue.kecamatan) > 50 and len(catalogue.kabupaten) > 20
     assert 5 < sum(len(inv.coaching) for inv in catalogue.innovations) < 40

@@ -6,10 +6,9 @@ Every check runs on every file and all problems are reported together, each at i
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
-from .frontmatter import Document, decode, parse_yaml_file
+from .frontmatter import Document
 from .model import (
     SINGLE_PLACES,
     Alternative,
@@ -28,24 +27,14 @@ from .regions import Kabupaten, Regions, locate_kecamatan
 FieldPath = tuple[str | int, ...]
 
 
-def load_edition(
-    file: Path, rel: str, schema_dir: Path, regions: Regions, validated: Any
-) -> tuple[Edition | None, list[Problem]]:
-    """The edition in `file`, or every problem found in it. `validated` is load._validated (schema + HTML)."""
-    text, problems = decode(file.read_bytes(), rel)
-    if text is None:
-        return None, problems
-    document, found = parse_yaml_file(text, rel)
-    problems += found
-    if document is None:
-        return None, problems
-    problems += validated(document, schema_dir, "edisi")
-    if problems:  # the checks below read the shape the schema guarantees
-        return None, problems
+def load_edition(document: Document, file_stem: str, regions: Regions) -> tuple[Edition | None, list[Problem]]:
+    """The edition of a schema-valid edition file, or every problem found in it."""
+    rel = document.path
+    problems: list[Problem] = []
     data = document.data
-    if str(data["tahun"]) != file.stem:
+    if str(data["tahun"]) != file_stem:
         message = (
-            f"tahun {data['tahun']} harus sama dengan nama berkas ({file.stem}.yml); "
+            f"tahun {data['tahun']} harus sama dengan nama berkas ({file_stem}.yml); "
             "edisi diberi tahun kinerja yang dinilai"
         )
         problems.append(Problem(rel, document.line_of(("tahun",)), "tahun", message))

@@ -70,8 +70,12 @@ def validate_catalogue(root: Path, regions: Regions | None = None) -> tuple[Cata
         set()
     )  # every edition file, valid or not: a write-up's `skk` is checked only against valid ones
     for file in inventory.editions:
-        edition, found = load_edition(file, _rel(file, root), schema_dir, regions, _validated)
+        document, found = _read_data_file(file, _rel(file, root), schema_dir, "edisi")
         problems += found
+        edition = None
+        if document is not None and not found:  # the checks of load_edition read the shape the schema guarantees
+            edition, found = load_edition(document, file.stem, regions)
+            problems += found
         edition_years.add(int(file.stem))
         if edition:
             editions[edition.year] = edition
@@ -543,8 +547,8 @@ def _cited_fields(data: dict[str, Any]) -> list[tuple[tuple[str | int, ...], str
     return texts
 
 
-def _load_round(file: Path, root: Path, schema_dir: Path) -> tuple[CoachingRound | None, list[Problem]]:
-    rel = _rel(file, root)
+def _read_data_file(file: Path, rel: str, schema_dir: Path, schema_name: str) -> tuple[Document | None, list[Problem]]:
+    """A YAML data file (a round, an edition) decoded, parsed and checked against its schema."""
     text, problems = decode(file.read_bytes(), rel)
     if text is None:
         return None, problems
@@ -552,8 +556,13 @@ def _load_round(file: Path, root: Path, schema_dir: Path) -> tuple[CoachingRound
     problems += found
     if document is None:
         return None, problems
-    problems += _validated(document, schema_dir, "putaran")
-    if problems:
+    return document, problems + _validated(document, schema_dir, schema_name)
+
+
+def _load_round(file: Path, root: Path, schema_dir: Path) -> tuple[CoachingRound | None, list[Problem]]:
+    rel = _rel(file, root)
+    document, problems = _read_data_file(file, rel, schema_dir, "putaran")
+    if document is None or problems:
         return None, problems
     data = document.data
     if data["id"] != file.stem:

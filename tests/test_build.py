@@ -109,7 +109,12 @@ def test_every_profile_place_and_round_is_one_list_away_from_home(site: Path):
     for folder in lists:
         page = site / folder / "index.html"
         listed |= {posixpath.normpath(posixpath.join(folder, href)) + "/" for _, _, href in read_links(page).links}
-    items: tuple[Profiled, ...] = (*CATALOGUE.innovations, *CATALOGUE.kecamatan, *CATALOGUE.kabupaten, *CATALOGUE.rounds)
+    items: tuple[Profiled, ...] = (
+        *CATALOGUE.innovations,
+        *CATALOGUE.kecamatan,
+        *CATALOGUE.kabupaten,
+        *CATALOGUE.rounds,
+    )
     for item in items:
         assert site_path(page_of(item)) in listed, page_of(item)
 

@@ -204,8 +204,13 @@ class Edition:
     def winners(self) -> tuple[RankingRow, ...]:
         return tuple(row for row in self.rows if row.place == "Juara 1")
 
+    @cached_property
+    def _rows_by_kecamatan(self) -> dict[Kecamatan, RankingRow]:
+        """Each write-up looks up its row: indexed once, not scanned per write-up (one row per kecamatan)."""
+        return {row.kecamatan: row for row in reversed(self.rows) if row.kecamatan is not None}
+
     def row_for(self, kecamatan: Kecamatan) -> RankingRow | None:
-        return next((row for row in self.rows if row.kecamatan == kecamatan), None)
+        return self._rows_by_kecamatan.get(kecamatan)
 
 
 @dataclass(frozen=True)

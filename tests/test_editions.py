@@ -55,6 +55,20 @@ def test_every_ranking_row_is_on_its_edition_page_and_its_place_page(built: Site
             assert f"[SKK {edition.year}](/skk/{edition.year}/index.md)" in history
 
 
+def test_a_group_a_source_lists_in_full_is_said_so_on_its_edition_page(built: SiteBuild):
+    editions = [edition for edition in built.catalogue.editions if edition.complete_groups]
+    assert editions  # 2022, 2023 and 2024 name their whole group
+    for edition in editions:
+        page = built.pages[edition_page(edition.year)]
+        for group in edition.complete_groups:
+            assert f"Sumber menyebut semua anggota {group.text} di atas" in page
+
+
+def test_home_shows_the_newest_edition_a_source_covers(built: SiteBuild):
+    newest = max(edition.year for edition in built.catalogue.editions if edition.found)
+    assert f"### SKK {newest}" in built.plan.winners
+
+
 def test_exports_count_the_same_rows(built: SiteBuild):
     rows = built.catalogue.rows
     document = json.loads(built.data_files["data/skk.json"])

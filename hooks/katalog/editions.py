@@ -66,6 +66,7 @@ def load_edition(document: Document, file_stem: str, regions: Regions) -> tuple[
             for item in data["sumber"]
         ),
         source_path=rel,
+        complete_groups=tuple(_cited(item, "tempat") for item in data.get("kelompok_lengkap", [])),
     ), []
 
 

@@ -185,6 +185,7 @@ class Edition:
     unknowns: tuple[str, ...]
     sources: tuple[Source, ...]
     source_path: str  # innovations/_skk/2023.yml
+    complete_groups: tuple[CitedText, ...] = ()  # groups ("7 besar") a source lists in full (kelompok_lengkap)
 
     @property
     def found(self) -> bool:

@@ -83,7 +83,7 @@ def generated_pages(catalogue: Catalogue, schema_dir: Path) -> tuple[GeneratedPa
 
 def winners_context(catalogue: Catalogue) -> Context:
     """The home page's table (pemenang.md.j2): the newest edition's ranking, and the way to the history."""
-    newest = catalogue.editions[-1] if catalogue.editions else None
+    newest = next((edition for edition in reversed(catalogue.editions) if edition.found), None)
     return {
         "edition": newest,
         "rows": [(row, catalogue.presented(row)) for row in newest.rows] if newest else [],
@@ -136,7 +136,6 @@ def _edition(catalogue: Catalogue, edition: Edition) -> Context:
     return {
         "edition": edition,
         "rows": [(row, catalogue.presented(row)) for row in edition.rows],
-        "groups": [],
         "history": Markup(urls.markdown_link(urls.SKK_INDEX)),
     }
 

@@ -48,7 +48,6 @@ _REFERENCE_USE = re.compile(r"(!?)\[([^\]]*)\](?:\[([^\]]*)\])?(?![(:])")
 # attr_list: "## Judul { #id }", "[a](b){ onclick=x }": a brace group made only of .class, #id and key=value
 _BRACES = re.compile(r"\{:?([^{}]*)\}")
 _ATTRIBUTE = re.compile(r"""[.#][\w-]+|[\w:-]+=(?:"[^"]*"|'[^']*'|\S+)""")
-_BLOCK_TAGS = ("figure", "details")
 # Python-Markdown looks for the "]" closing every "[" across the rest of its paragraph: an unclosed "[" costs
 # the length of what follows it, so 16 KB of "[" took 23 s. scripts/bench_markdown.py measures about 0.7 µs a
 # character scanned; the budget keeps a write-up's bracket scanning under a second.

@@ -280,7 +280,7 @@ CASES: dict[str, tuple[Expected, ...]] = {
     "edisi-kabupaten-salah": (("_skk/2009.yml", 10, "kode 35.07.32 ada di Kabupaten Malang, bukan 'Kota Malang'"),),
     "edisi-sumber-tidak-ada": (("_skk/2009.yml", 11, "sumber 'S2' tidak ada di daftar sumber; yang ada: S1"),),
     "edisi-sumber-tidak-dirujuk": (("_skk/2009.yml", 14, "sumber 'S2' tidak pernah dirujuk"),),
-    "edisi-alamat-ganda": (("_skk/2009.yml", 14, "alamat ini sudah menjadi sumber S1; satu alamat satu id sumber"),),
+    "edisi-alamat-ganda": (("_skk/2009.yml", 14, "alamat ini sudah dipakai sumber S1; satu alamat = satu id sumber"),),
     "edisi-tahun-beda-dengan-nama-berkas": (
         ("_skk/2009.yml", 1, "tahun 2025 harus sama dengan nama berkas (2009.yml)"),
     ),

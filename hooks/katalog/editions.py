@@ -22,6 +22,7 @@ from .model import (
     Stage,
 )
 from .problems import Problem, show
+from .provenance import source_list_problems
 from .regions import Kabupaten, Regions, locate_kecamatan
 
 FieldPath = tuple[str | int, ...]
@@ -267,19 +268,14 @@ def source_problems(document: Document) -> list[Problem]:
     """Every cited id declared, every declared source cited, one id per source and one URL per source."""
     problems = []
     declared: dict[str, int] = {}
-    urls: dict[str, str] = {}
     for index, source in enumerate(document.data["sumber"]):
-        source_id, url = source["id"], source["url"]
+        source_id = source["id"]
         if source_id in declared:
             field: FieldPath = ("sumber", index, "id")
             message = f"id sumber {show(source_id)} dipakai dua kali"
             problems.append(Problem(document.path, document.line_of(field), _label(field), message))
         declared.setdefault(source_id, index)
-        if url in urls:
-            field = ("sumber", index, "url")
-            message = f"alamat ini sudah menjadi sumber {urls[url]}; satu alamat satu id sumber — rujuk {urls[url]}"
-            problems.append(Problem(document.path, document.line_of(field), _label(field), message))
-        urls.setdefault(url, source_id)
+    problems += source_list_problems(document)  # the same title and URL rules as every other file
     cited: set[str] = set()
     known = ", ".join(declared) or "belum ada"
     for field, value in _walk(document.data, ()):

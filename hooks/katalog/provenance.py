@@ -214,17 +214,16 @@ def prose_problems(document: Document, fields: list[tuple[FieldPath, str]]) -> l
     return problems
 
 
-def source_problems(document: Document) -> list[Problem]:
-    """Real titles, one id per URL, every declared source cited, every cited id declared."""
-    data, path = document.data, document.path
-    sources = data.get("sumber")
-    items = [item for item in sources if isinstance(item, dict)] if isinstance(sources, list) else []
-    declared = declared_ids(data)
-    known = ", ".join(sorted(declared)) or "belum ada"
+def source_list_problems(document: Document) -> list[Problem]:
+    """A file's `sumber` list, whatever the file (write-up, coaching result, round, edition): real titles, and one
+    id per URL (a trailing slash is the same URL)."""
+    path = document.path
+    sources = document.data.get("sumber")
     problems = []
     ids_by_url: dict[str, str] = {}
-    cited = cited_ids(data, document.body)
-    for index, item in enumerate(items):
+    for index, item in enumerate(sources if isinstance(sources, list) else []):
+        if not isinstance(item, dict):
+            continue
         title, url, source_id = item.get("judul"), item.get("url"), item.get("id")
         if isinstance(title, str) and is_placeholder_title(title):
             message = (
@@ -244,6 +243,21 @@ def source_problems(document: Document) -> list[Problem]:
                     Problem(path, document.line_of(("sumber", index, "url")), f"sumber.{index}.url", message)
                 )
             ids_by_url.setdefault(key, source_id)
+    return problems
+
+
+def source_problems(document: Document) -> list[Problem]:
+    """Real titles, one id per URL, every declared source cited, every cited id declared."""
+    data, path = document.data, document.path
+    sources = data.get("sumber")
+    items = [item for item in sources if isinstance(item, dict)] if isinstance(sources, list) else []
+    declared = declared_ids(data)
+    known = ", ".join(sorted(declared)) or "belum ada"
+    problems = []
+    cited = cited_ids(data, document.body)
+    problems += source_list_problems(document)
+    for index, item in enumerate(items):
+        source_id = item.get("id")
         if isinstance(source_id, str) and source_id not in cited:
             message = (
                 f"sumber {source_id} tidak pernah dirujuk; rujuk di teks ([{source_id}]), di rujukan, "

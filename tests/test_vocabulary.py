@@ -42,6 +42,8 @@ LABEL_SOURCES = {
     "COST_HELP": ("inovasi", "replikasi.kelas_biaya", "help"),
     "COMPLEXITY_HELP": ("inovasi", "replikasi.kompleksitas", "help"),
     "PARTNER_KIND_LABELS": ("inovasi", "replikasi.jenis_mitra", "labels"),
+    "TARGET_GROUP_LABELS": ("inovasi", "klasifikasi.sasaran", "labels"),
+    "SETTING_LABELS": ("inovasi", "klasifikasi.latar", "labels"),
     "EVENT_NAMES": ("putaran", "sasaran.ajang", "labels"),
     "STAGE_KIND_LABELS": ("edisi", "tahapan[].jenis", "labels"),
 }

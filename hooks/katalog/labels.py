@@ -29,6 +29,8 @@ LEVEL_LABELS = _labels("replikasi.kompleksitas")  # the same scale as replikasi.
 COST_HELP = _help("replikasi.kelas_biaya")
 COMPLEXITY_HELP = _help("replikasi.kompleksitas")
 PARTNER_KIND_LABELS = _labels("replikasi.jenis_mitra")
+TARGET_GROUP_LABELS = _labels("klasifikasi.sasaran")
+SETTING_LABELS = _labels("klasifikasi.latar")
 EVENT_NAMES = _labels("sasaran.ajang", schema="putaran")
 STAGE_KIND_LABELS = _labels("tahapan[].jenis", schema="edisi")
 UNKNOWN = "belum terdokumentasi"

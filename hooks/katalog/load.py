@@ -301,6 +301,8 @@ def _load_innovation(
         kind=klasifikasi.get("jenis"),
         form=klasifikasi.get("bentuk"),
         tags=tuple(klasifikasi.get("tag", [])),
+        target_groups=tuple(klasifikasi.get("sasaran", [])),
+        settings=tuple(klasifikasi.get("latar", [])),
         stage=data.get("tahapan"),
         start_year=_plain(data.get("tahun_mulai")),
         status=data.get("status"),

@@ -291,6 +291,8 @@ class Innovation:
     kind: str | None  # klasifikasi.jenis: "digital" | "non-digital"
     form: str | None  # "tata-kelola" | "pelayanan-publik" | "lainnya"
     tags: tuple[str, ...]
+    target_groups: tuple[str, ...]  # klasifikasi.sasaran: labels.TARGET_GROUP_LABELS
+    settings: tuple[str, ...]  # klasifikasi.latar: labels.SETTING_LABELS (island, coast, urban, rural)
     stage: str | None
     start_year: int | None
     status: str | None

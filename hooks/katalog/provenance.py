@@ -27,6 +27,8 @@ REFERENCED_FIELDS: tuple[str, ...] = (
     "status",
     "klasifikasi.jenis",
     "klasifikasi.bentuk",
+    "klasifikasi.sasaran",
+    "klasifikasi.latar",
     "replikasi.kompleksitas",
     "replikasi.kelas_biaya",
     "replikasi.jenis_mitra",
@@ -38,6 +40,8 @@ EDITORIAL_FIELDS = frozenset(
     {
         "klasifikasi.jenis",
         "klasifikasi.bentuk",
+        "klasifikasi.sasaran",
+        "klasifikasi.latar",
         "replikasi.kompleksitas",
         "replikasi.kelas_biaya",
         "replikasi.jenis_mitra",

@@ -438,7 +438,7 @@ def printed_items(page) -> dict[str, str]:
     items = page.eval_on_selector_all(
         "#kki-hasil .kki-saran__butir", "items => items.map(item => [item.dataset.slug, item.innerText])"
     )
-    page.emulate_media(media="screen")
+    page.emulate_media(media="null")  # back to the page's own media: page.pdf() prints with print CSS again
     return dict(items)
 
 
@@ -478,6 +478,8 @@ def test_a_recorded_contact_prints_instead_of_the_not_recorded_line(browser, enr
     assert f"Kontak kelembagaan: {institution} · {address}" in text
     assert "belum tercatat di katalog" not in text
     assert "Kontak kelembagaan" not in [q.label for q in open_questions(inv)]
+    flat = re.sub(r"\s+", "", pdf_text(page.pdf(format="A4")))
+    assert flat.count(address) == 1, "the address is the link's text; print does not repeat it"
     context.close()
 
 

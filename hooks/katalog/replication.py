@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import labels, urls
-from .gaps import open_questions
+from .gaps import all_questions, open_questions
 from .markup import without_citations
 from .model import Catalogue, Innovation
 
@@ -228,8 +228,9 @@ def readiness_data(catalogue: Catalogue, from_page: str) -> dict[str, Any]:
                 "url": urls.relative_url(from_page, urls.page_of(inv)),
                 "kit": urls.relative_url(from_page, urls.page_of(inv)) + "#replikasi",
                 "contacts": _contact(inv),
-                # the plan's questions for the origin kecamatan: what its write-up does not record yet
-                "questions": [{"label": q.label, "question": q.question} for q in open_questions(inv)],
+                # the plan's questions for the origin kecamatan: the fields its write-up does not record yet,
+                # each a key of "questions" (one shared table keeps the page light at thousands of write-ups)
+                "gaps": [q.field for q in open_questions(inv)],
                 "origins": origins(inv),
             }
             for inv in catalogue.innovations
@@ -253,6 +254,7 @@ def readiness_data(catalogue: Catalogue, from_page: str) -> dict[str, Any]:
             for code, message in MESSAGES.items()
         },
         "notes": NOTES,
+        "questions": {q.field: {"label": q.label, "question": q.question} for q in all_questions()},
         "vocabularies": VOCABULARIES,
         "coverage": coverage(catalogue),
     }

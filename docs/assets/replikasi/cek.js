@@ -156,22 +156,25 @@ function contactLine(innovation) {
   innovation.contacts.forEach((contact, index) => {
     if (index > 0) line.append("; ");
     line.append(contact.institution);
-    if (contact.url && /^https?:\/\//.test(contact.url)) line.append(" · ", el("a", { href: contact.url }, contact.url));
+    // the schema allows only http(s) addresses; checked again so no other scheme becomes a link
+    if (contact.url && /^https?:\/\//.test(contact.url)) {
+      line.append(" · ", el("a", { href: contact.url }, contact.url));
+    }
     if (contact.email) line.append(" · ", contact.email);
   });
   return line;
 }
 
 /** What to ask the origin kecamatan: the gaps of its write-up (katalog.gaps). Folded on screen, listed in print. */
-function questionsBlock(innovation) {
-  if (innovation.questions.length === 0) return [];
+function questionsBlock(innovation, data) {
+  if (innovation.gaps.length === 0) return [];
   const title = `Pertanyaan untuk Kecamatan ${innovation.kecamatan}`;
-  const list = () => el("ol", {}, ...innovation.questions.map((item) => el("li", {}, item.question)));
+  const list = () => el("ol", {}, ...innovation.gaps.map((field) => el("li", {}, data.questions[field].question)));
   return [
     el(
       "details",
       { class: "kki-pertanyaan kki-layar-saja" },
-      el("summary", {}, `${title} (${innovation.questions.length})`),
+      el("summary", {}, `${title} (${innovation.gaps.length})`),
       list(),
     ),
     el("div", { class: "kki-pertanyaan kki-cetak-saja" }, el("p", {}, el("strong", {}, `${title}:`)), list()),
@@ -209,7 +212,7 @@ function suggestionItem(suggestion, innovation, data) {
     el("p", { class: "kki-deskripsi" }, summary),
     reasons,
     contactLine(innovation),
-    ...questionsBlock(innovation),
+    ...questionsBlock(innovation, data),
     el("p", { class: "kki-layar-saja" }, el("a", { href: innovation.kit }, `Buka kit replikasi ${innovation.name}`)),
     el("p", { class: "kki-cetak-saja kki-url" }, `Kit replikasi: ${kitUrl}`),
   );

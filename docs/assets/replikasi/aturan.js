@@ -8,7 +8,9 @@
  *                 attributes: [profile key, in the order an "undocumented" caution names them],
  *                 bound_settings: [setting an innovation cannot leave behind, e.g. an island],
  *                 implied_settings: {setting: [settings it includes]}, everyone: target group "everyone"}
- *   data.messages = {code: {text, vocabulary, short, attribute}} and data.vocabularies = {name: {id: label}}
+ *   data.messages = {code: {text, vocabulary, short, attribute}}, data.vocabularies = {name: {id: label}} and
+ *   data.notes = {redaksi, belum}: the wording (`short` is a reason's words on a badge; `attribute` the profile key
+ *   whose origin, data.innovations[i].origins, adds the editors' note to its sentence)
  *
  * A profile (data.innovations[i].profile):
  *   {slug, fields: [bidang], digital: "digital"|"non-digital"|null, cost_class: level|null,

@@ -13,7 +13,14 @@ from urllib.parse import unquote, urljoin, urlsplit
 from conftest import ROOT, run_build
 
 from katalog import labels, load_catalogue
-from katalog.replication import METHOD_STEPS, READINESS_ITEMS, kit_parts, readiness_data, sectors_in_use
+from katalog.replication import (
+    METHOD_STEPS,
+    QUESTION_ATTRIBUTES,
+    READINESS_ITEMS,
+    kit_parts,
+    readiness_data,
+    sectors_in_use,
+)
 from katalog.urls import GUIDE_PAGE, MATRIX_PAGE, READINESS_PAGE, Profiled, page_of, relative_url, site_path
 
 CATALOGUE = load_catalogue(ROOT)
@@ -229,6 +236,13 @@ def test_check_page_embeds_the_rules_data_and_works_as_a_checklist_without_a_for
         assert f'name="bidang" value="{sector}"' in html
     for kind in labels.PARTNER_KIND_LABELS:
         assert f'name="mitra" value="{kind}"' in html
+    for group in labels.TARGET_GROUP_LABELS:
+        assert f'name="sasaran" value="{group}"' in html
+    for setting in labels.SETTING_LABELS:
+        assert f'name="latar" value="{setting}"' in html
+    for question in QUESTION_ATTRIBUTES:  # each question the rules act on says whether today's data can use it
+        assert f'<fieldset class="kki-soal" id="soal-{question}" aria-describedby="cakupan-{question}">' in html
+        assert f'id="cakupan-{question}"' in html
     for key in READINESS_ITEMS:
         assert f'name="siap" value="{key}"' in html
     for step in METHOD_STEPS:

@@ -14,8 +14,10 @@ from conftest import ROOT, copy_repository, run_build, serve
 from pypdf import PdfReader
 
 from katalog import labels, load_catalogue
+from katalog.gaps import open_questions
+from katalog.markup import without_citations
 from katalog.model import Catalogue
-from katalog.replication import VERDICT_LABELS, kit_completeness, sectors_in_use
+from katalog.replication import QUESTION_ATTRIBUTES, VERDICT_LABELS, coverage, kit_completeness, sectors_in_use
 from katalog.urls import MATRIX_PAGE, READINESS_PAGE, page_of, site_path
 
 pytestmark = pytest.mark.browser
@@ -42,6 +44,10 @@ ENRICHED = {
     "lansia-smart": ("rendah", "rendah", "[kelompok-masyarakat]", "berlanjut"),
     "putik-sari": ("sedang", "sedang", "[desa-kelurahan, kelompok-masyarakat]", "null"),
 }
+# An invented setting and an invented institutional contact, so the rules' setting caution and the plan's
+# contact line run too.
+ENRICHED_SETTING = ("e-sayur", "perkotaan")
+ENRICHED_CONTACT = ("lansia-smart", "Kantor Kecamatan Contoh (data uji)", "https://example.org/kecamatan-contoh")
 
 
 def answers(
@@ -50,6 +56,8 @@ def answers(
     capacity: str | None = None,
     digital: str | None = None,
     partners: Iterable[str] = (),
+    groups: Iterable[str] = (),
+    settings: Iterable[str] = (),
 ) -> dict[str, Any]:
     """Answers in the rules' terms (what cek.js's toAnswers gives aturan.js)."""
     return {
@@ -58,12 +66,15 @@ def answers(
         "capacity": capacity,
         "digital": digital,
         "partners": list(partners),
+        "groups": list(groups),
+        "settings": list(settings),
     }
 
 
 def hash_of(answered: dict[str, Any]) -> str:
     """The check's address fragment for these answers (the format cek.js writes and reads)."""
     pairs = [("bidang", field) for field in answered["fields"]] + [("mitra", kind) for kind in answered["partners"]]
+    pairs += [("sasaran", group) for group in answered["groups"]] + [("latar", value) for value in answered["settings"]]
     pairs += [
         (name, answered[key])
         for name, key in (("anggaran", "budget"), ("kapasitas", "capacity"), ("digital", "digital"))
@@ -81,6 +92,8 @@ def answer_sets(catalogue: Catalogue) -> list[dict[str, Any]]:
         answers(fields=fields, digital="ada", budget="rendah", capacity="rendah", partners=("kelompok-masyarakat",)),
         answers(fields=digital_fields, digital="ada", budget="sedang", capacity="tinggi", partners=("desa-kelurahan",)),
         answers(fields=fields, budget="tinggi", capacity="sedang", partners=tuple(labels.PARTNER_KIND_LABELS)),
+        answers(fields=fields, digital="tidak", groups=("lansia", "anak"), settings=("perdesaan",)),
+        answers(fields=fields, groups=tuple(labels.TARGET_GROUP_LABELS), settings=("kepulauan", "perkotaan")),
     ]
 
 
@@ -118,8 +131,19 @@ def expected_shown(suggestions: list[dict]) -> list[list[Any]]:  # as shown_sugg
     ]
 
 
-def shown_verdict_labels(page) -> list[str]:
+def shown_badges(page) -> list[str]:
     return page.eval_on_selector_all("#kki-hasil .kki-lencana", "badges => badges.map(badge => badge.textContent)")
+
+
+def browser_badges(page, suggestions: list[dict]) -> list[str]:
+    """The rules' badge for each suggestion, with the vocabularies of the page."""
+    return page.evaluate(
+        f"""async (suggestions) => {{
+            const {{ rules, data }} = await ({RULES_IN_PAGE})();
+            return suggestions.map((suggestion) => rules.badge(suggestion, data));
+        }}""",
+        suggestions,
+    )
 
 
 @pytest.fixture
@@ -172,7 +196,8 @@ def test_browser_rules_give_the_golden_tables_suggestions_and_sentences(context,
             return {{
                 suggestions: golden.cases.map((item) =>
                     rules.suggest(item.profiles.map((slug) => bySlug[slug]), item.answers, data.rules)),
-                sentences: golden.sentences.map((item) => rules.describe(item.reason, data)),
+                sentences: golden.sentences.map((item) => rules.describe(item.reason, data, item.origins ?? {{}})),
+                badges: golden.badges.map((item) => rules.badge(item.suggestion, data)),
             }};
         }}""",
         GOLDEN,
@@ -180,6 +205,7 @@ def test_browser_rules_give_the_golden_tables_suggestions_and_sentences(context,
     for case, suggestions in zip(GOLDEN["cases"], results["suggestions"], strict=True):
         assert suggestions == case["suggestions"], case["name"]
     assert results["sentences"] == [item["text"] for item in GOLDEN["sentences"]]
+    assert results["badges"] == [item["text"] for item in GOLDEN["badges"]]
     assert page.errors == []
 
 
@@ -192,7 +218,11 @@ def test_check_page_shows_what_the_rules_suggest(context, site_url: str, index: 
         inv.slug for inv in CATALOGUE.innovations if set(inv.sectors) & set(answered["fields"])
     }
     assert shown_suggestions(page) == expected_shown(suggestions)
-    assert shown_verdict_labels(page) == [VERDICT_LABELS[item["verdict"]] for item in suggestions]
+    badges = shown_badges(page)
+    assert badges == browser_badges(page, suggestions)
+    for badge, item in zip(badges, suggestions, strict=True):
+        # a badge never claims more than its reasons: without blockers it starts with what matched
+        assert badge.startswith("Bidang sama") if item["verdict"] == "cocok" else badge.startswith("Tunda dulu: ")
     assert page.errors == []
 
 
@@ -217,12 +247,23 @@ def enriched(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Catalog
         )
         text = text.replace("rujukan:\n", references)
         write_up.write_text(text, encoding="utf-8")
+    slug, setting = ENRICHED_SETTING
+    write_up = repo / "innovations" / slug / "index.md"
+    text = write_up.read_text(encoding="utf-8").replace("  latar: []", f"  latar: [{setting}]", 1)
+    write_up.write_text(text.replace("rujukan:\n", "rujukan:\n  klasifikasi.latar: redaksi\n", 1), encoding="utf-8")
+    slug, institution, address = ENRICHED_CONTACT
+    write_up = repo / "innovations" / slug / "index.md"
+    text = write_up.read_text(encoding="utf-8")
+    write_up.write_text(
+        text.replace("\nkontak: []", f"\nkontak:\n  - lembaga: {institution}\n    url: {address}", 1), encoding="utf-8"
+    )
     site = repo / "site"
     result = run_build(repo, site)
     assert result.returncode == 0, result.stderr
     catalogue = load_catalogue(repo)
     by_slug = {inv.slug: inv for inv in catalogue.innovations}
     assert by_slug["e-sayur"].replication.cost_class == "tinggi"  # the edits took
+    assert by_slug[ENRICHED_SETTING[0]].settings == (ENRICHED_SETTING[1],) and by_slug[ENRICHED_CONTACT[0]].contacts
     with serve(site) as url:
         yield catalogue, url
 
@@ -238,7 +279,50 @@ def test_check_page_shows_the_rules_answer_on_data_that_uses_every_rule(browser,
         assert shown_suggestions(page) == expected_shown(browser_rules(page, answered))
         codes_seen |= {code for _, _, codes in shown_suggestions(page) for code in codes}
     assert codes_seen >= {"biaya-melebihi", "kompleksitas-melebihi", "mitra-ada", "mitra-kurang", "berhenti"}
+    assert codes_seen >= {"latar-berbeda", "latar-sama", "latar-lain", "sasaran-sama", "sasaran-lain", "sasaran-umum"}
     assert page.errors == []
+    context.close()
+
+
+def shown_coverage_notes(page) -> dict[str, str]:
+    """The note beside each question on whether today's data can use its answer, as the reader sees it."""
+    return page.eval_on_selector_all(
+        ".kki-cakupan",
+        "notes => Object.fromEntries(notes.map(note => [note.id.replace('cakupan-', ''), note.innerText.trim()]))",
+    )
+
+
+def expected_note_start(catalogue: Catalogue, question: str) -> str:
+    """How the note must begin for this catalogue: nothing recorded, some, or all (replication.coverage)."""
+    entry = coverage(catalogue)[question]
+    if entry["known"] == 0:
+        return "Belum dapat mempersempit saran."
+    if entry["known"] < entry["total"]:
+        return f"Dipakai untuk {entry['known']} dari {entry['total']} inovasi"
+    return f"Dipakai untuk semua {entry['total']} inovasi"
+
+
+def test_each_question_says_whether_todays_data_can_use_its_answer_and_the_note_follows_the_data(
+    browser, site_url: str, enriched
+):
+    catalogue, url = enriched
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    shown: dict[str, dict[str, str]] = {}
+    for name, base, data in (("real", site_url, CATALOGUE), ("enriched", url, catalogue)):
+        page = open_check(context, base)
+        shown[name] = shown_coverage_notes(page)
+        assert set(shown[name]) == set(QUESTION_ATTRIBUTES)
+        for question in QUESTION_ATTRIBUTES:
+            assert shown[name][question].startswith(expected_note_start(data, question)), (name, question)
+            note = page.locator(f"#soal-{question} > .kki-cakupan")
+            assert note.is_visible(), question  # inside its question, not in a footnote
+            assert page.locator(f"#soal-{question}").get_attribute("aria-describedby") == f"cakupan-{question}"
+        assert page.errors == []
+    # the invented cost classes arrived in the fixture, and the cost question's note changed by itself
+    before = sum(inv.replication.cost_class is not None for inv in CATALOGUE.innovations)
+    assert coverage(catalogue)["anggaran"]["known"] == before + len(ENRICHED) > before
+    assert shown["real"]["anggaran"] != shown["enriched"]["anggaran"]
+    assert "kelas biaya" in shown["real"]["anggaran"] and "kelas biaya" in shown["enriched"]["anggaran"]
     context.close()
 
 
@@ -251,7 +335,8 @@ def test_answers_survive_a_reload_and_a_new_visit(context, site_url: str):
     before = shown_suggestions(page)
     assert before and "#jawaban&" in page.url
     fitting = sum(verdict == "cocok" for _, verdict, _ in before)
-    assert page.locator("#kki-ringkasan-saran").inner_text().startswith(f"{fitting} inovasi cocok")
+    bar = page.locator("#kki-ringkasan-saran").inner_text()
+    assert bar.startswith(f"{len(before)} saran, {fitting} {VERDICT_LABELS['cocok'].lower()}")
     page.reload()
     assert page.is_checked('input[name="bidang"][value="pariwisata"]')
     assert page.is_checked('input[name="digital"][value="tidak"]')
@@ -272,7 +357,7 @@ def test_without_javascript_the_check_is_a_printable_checklist_and_the_matrix_is
     page.goto(site_url + CHECK)
     assert page.locator(".kki-tanpa-js").is_visible()
     assert page.locator(".kki-tanpa-js").get_by_role("link", name="matriks inovasi").is_visible()
-    assert page.locator("fieldset.kki-soal").count() == 7
+    assert page.locator("fieldset.kki-soal").count() == 9
     assert page.locator("#kki-hasil").is_hidden()
     text = pdf_text(page.pdf(format="A4"))
     assert "1. Bidang masalah yang ingin Anda tangani" in text and "Langkah rencana" in text
@@ -340,10 +425,68 @@ def test_a_profile_prints_on_a4_with_its_kit_and_without_navigation(context, sit
         assert source.url is None or source.url in flat, "links to other sites print with their address"
 
 
+@pytest.mark.parametrize("typed", ["Kecamatan Tiris", "kec. Tiris", "Tiris"])
+def test_the_plan_names_the_kecamatan_once_whatever_the_reader_typed(context, site_url: str, typed: str):
+    page = open_check(context, site_url, answers(fields=("kesehatan",)))
+    page.fill('input[name="kecamatan"]', typed)
+    assert page.locator("#rencana").inner_text() == "Rencana replikasi Kecamatan Tiris"
+
+
+def printed_items(page) -> dict[str, str]:
+    """Each suggestion's text as print media lays it out (screen-only parts gone, print-only parts shown)."""
+    page.emulate_media(media="print")
+    items = page.eval_on_selector_all(
+        "#kki-hasil .kki-saran__butir", "items => items.map(item => [item.dataset.slug, item.innerText])"
+    )
+    page.emulate_media(media="null")  # back to the page's own media: page.pdf() prints with print CSS again
+    return dict(items)
+
+
+def test_the_printed_plan_carries_a_description_a_contact_or_its_absence_and_the_questions(context, site_url: str):
+    answered = answers(fields=("kesehatan", "pariwisata"), digital="tidak")
+    page = open_check(context, site_url, answered)
+    printed = printed_items(page)
+    suggested = [inv for inv in CATALOGUE.innovations if set(inv.sectors) & set(answered["fields"])]
+    assert set(printed) == {inv.slug for inv in suggested}
+    for inv in suggested:
+        text = printed[inv.slug]
+        assert without_citations(inv.summary or "") in " ".join(text.split()), inv.slug
+        if inv.contacts:
+            assert all(contact.institution in text for contact in inv.contacts), inv.slug
+        else:
+            profile = f"{site_url}{site_path(page_of(inv))}"
+            assert "Kontak kelembagaan: belum tercatat di katalog" in text and profile in text, inv.slug
+        questions = open_questions(inv)
+        assert f"Pertanyaan untuk Kecamatan {inv.kecamatan.name}:" in text, inv.slug
+        for question in questions:
+            assert question.question in text, (inv.slug, question.field)
+        assert f"({len(questions)})" not in text, "the folded on-screen copy stays off paper"
+    # on screen the questions fold away and the reader opens them
+    first = page.locator(".kki-saran__butir details.kki-pertanyaan").first
+    assert first.is_visible() and not first.get_attribute("open")
+    assert page.locator(".kki-saran__butir .kki-cetak-saja").first.is_hidden()
+    assert page.errors == []
+
+
+def test_a_recorded_contact_prints_instead_of_the_not_recorded_line(browser, enriched):
+    catalogue, url = enriched
+    slug, institution, address = ENRICHED_CONTACT
+    inv = next(item for item in catalogue.innovations if item.slug == slug)
+    context = browser.new_context()
+    page = open_check(context, url, answers(fields=inv.sectors[:1]))
+    text = printed_items(page)[slug]
+    assert f"Kontak kelembagaan: {institution} · {address}" in text
+    assert "belum tercatat di katalog" not in text
+    assert "Kontak kelembagaan" not in [q.label for q in open_questions(inv)]
+    flat = re.sub(r"\s+", "", pdf_text(page.pdf(format="A4")))
+    assert flat.count(address) == 1, "the address is the link's text; print does not repeat it"
+    context.close()
+
+
 def test_the_plan_prints_answers_suggestions_with_addresses_and_steps(context, site_url: str):
     answered = answers(fields=("pariwisata", "pangan"), digital="tidak")
     page = open_check(context, site_url, answered)
-    page.fill('input[name="kecamatan"]', "Contoh Jaya")
+    page.fill('input[name="kecamatan"]', "Kecamatan Contoh Jaya")
     text = pdf_text(page.pdf(format="A4"))
     flat = re.sub(r"\s+", "", text)
     assert "Rencana replikasi Kecamatan Contoh Jaya" in text

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import labels, urls
+from .gaps import all_questions, open_questions
+from .markup import without_citations
 from .model import Catalogue, Innovation
 
 # Cost classes and complexities, lowest first: the rules put a level above the reader's answer by this order.
@@ -19,8 +21,16 @@ LEVELS = tuple(labels.LEVEL_LABELS)
 # Sustainability statuses that count as a reason, and those that ask for a caution.
 CONTINUING = ("berlanjut", "berkembang")
 STOPPED = ("berhenti", "vakum")
-# The rules' two verdicts, as the page names them (aturan.js lists "cocok" first).
-VERDICT_LABELS = {"cocok": "Cocok untuk dipelajari", "tunda": "Tunda dulu"}
+# Settings a kecamatan cannot build for itself: an innovation that runs on a sea crossing or a coast waits for a
+# kecamatan that has one. Urban and rural differ too, but ask for adaptation rather than a wait (a caution).
+BOUND_SETTINGS = ("kepulauan", "pesisir")
+# A setting that includes another: an island kecamatan has a coast.
+IMPLIED_SETTINGS = {"kepulauan": ["pesisir"]}
+# The target group that includes every other: such an innovation serves whichever group the reader names.
+EVERYONE = "warga-umum"
+# The rules' two verdicts, as the page names them (aturan.js lists "cocok" first). "cocok" claims no more than
+# its data: no blocker is recorded; the badge names what matched (aturan.js `badge`).
+VERDICT_LABELS = {"cocok": "Tanpa penghalang yang tercatat", "tunda": "Tunda dulu"}
 # Attributes the rules read, in the order an unknown list names them; each is a key of a profile.
 ATTRIBUTE_LABELS = {
     "digital": "jenis digital/non-digital",
@@ -28,25 +38,83 @@ ATTRIBUTE_LABELS = {
     "complexity": "kompleksitas",
     "partner_kinds": "jenis mitra",
     "status": "status keberlanjutan",
+    "target_groups": "kelompok sasaran",
+    "settings": "latar wilayah",
 }
-# Each reason code: its sentence ({nilai} = the labels of its values, joined) and the vocabulary of those values.
-MESSAGES: dict[str, tuple[str, str | None]] = {
-    "bidang": ("Menjawab bidang yang Anda pilih: {nilai}.", "bidang"),
-    "digital-siap": ("Inovasi digital, dan tim Anda siap mengelola aplikasi.", None),
-    "tanpa-aplikasi": ("Inovasi non-digital: tidak menuntut kapasitas digital yang belum Anda miliki.", None),
-    "biaya-sesuai": ("Kelas biayanya ({nilai}) masih dalam kelas anggaran Anda.", "tingkat"),
-    "kompleksitas-sesuai": ("Kompleksitasnya ({nilai}) masih dalam kapasitas tim Anda.", "tingkat"),
-    "mitra-ada": ("Jenis mitra yang dibutuhkan sudah Anda miliki: {nilai}.", "mitra"),
-    "berlanjut": ("Status keberlanjutan terakhir: {nilai}.", "status"),
-    "butuh-digital": ("Inovasi ini digital, sedangkan tim Anda belum punya kapasitas mengelola aplikasi.", None),
-    "biaya-melebihi": ("Kelas biayanya ({nilai}) di atas kelas anggaran Anda.", "tingkat"),
-    "kompleksitas-melebihi": ("Kompleksitasnya ({nilai}) di atas kapasitas tim Anda.", "tingkat"),
-    "mitra-kurang": ("Mitra yang perlu dijajaki: {nilai}.", "mitra"),
-    "berhenti": ("Status terakhir {nilai}: pelajari sebabnya sebelum meniru.", "status"),
-    "belum-terdokumentasi": ("Belum terdokumentasi: {nilai}. Tanyakan langsung ke kecamatan asal.", "atribut"),
+
+
+@dataclass(frozen=True)
+class Message:
+    """One reason code's wording: its sentence ({nilai} = the labels of its values, joined), the vocabulary of
+    those values, its few words on a badge (reasons and blockers only), and the attribute whose origin
+    ("redaksi") the sentence should own up to."""
+
+    text: str
+    vocabulary: str | None = None
+    short: str | None = None
+    attribute: str | None = None
+
+
+MESSAGES: dict[str, Message] = {
+    "bidang": Message("Menjawab bidang yang Anda pilih: {nilai}.", "bidang", "bidang sama"),
+    "sasaran-sama": Message(
+        "Melayani kelompok sasaran yang Anda pilih: {nilai}.", "sasaran", "sasaran sama", "target_groups"
+    ),
+    "sasaran-umum": Message(
+        "Melayani warga umum, jadi juga kelompok yang Anda pilih.", None, "untuk warga umum", "target_groups"
+    ),
+    "latar-sama": Message("Latar wilayahnya sama dengan kecamatan Anda: {nilai}.", "latar", "latar sama", "settings"),
+    "digital-siap": Message("Inovasi digital, dan tim Anda siap mengelola aplikasi.", None, "digital, tim siap"),
+    "tanpa-aplikasi": Message(
+        "Inovasi non-digital: tidak menuntut kapasitas digital yang belum Anda miliki.", None, "non-digital"
+    ),
+    "biaya-sesuai": Message("Kelas biayanya ({nilai}) masih dalam kelas anggaran Anda.", "tingkat", "biaya terjangkau"),
+    "kompleksitas-sesuai": Message(
+        "Kompleksitasnya ({nilai}) masih dalam kapasitas tim Anda.", "tingkat", "kerumitan terjangkau"
+    ),
+    "mitra-ada": Message("Jenis mitra yang dibutuhkan sudah Anda miliki: {nilai}.", "mitra", "mitra tersedia"),
+    "berlanjut": Message("Status keberlanjutan terakhir: {nilai}.", "status", "masih berjalan"),
+    "latar-berbeda": Message(
+        "Inovasi ini bergantung pada latar {nilai}, yang tidak Anda pilih untuk kecamatan Anda.",
+        "latar",
+        "latar berbeda",
+        "settings",
+    ),
+    "butuh-digital": Message(
+        "Inovasi ini digital, sedangkan tim Anda belum punya kapasitas mengelola aplikasi.",
+        None,
+        "butuh kapasitas digital",
+    ),
+    "biaya-melebihi": Message(
+        "Kelas biayanya ({nilai}) di atas kelas anggaran Anda.", "tingkat", "biaya di atas anggaran"
+    ),
+    "kompleksitas-melebihi": Message(
+        "Kompleksitasnya ({nilai}) di atas kapasitas tim Anda.", "tingkat", "terlalu rumit"
+    ),
+    "sasaran-lain": Message(
+        "Sasarannya {nilai}, bukan kelompok yang Anda pilih: sesuaikan sasarannya bila hendak meniru.",
+        "sasaran",
+        attribute="target_groups",
+    ),
+    "latar-lain": Message(
+        "Berjalan di latar {nilai}, berbeda dengan kecamatan Anda: sesuaikan caranya dengan latar Anda.",
+        "latar",
+        attribute="settings",
+    ),
+    "mitra-kurang": Message("Mitra yang perlu dijajaki: {nilai}.", "mitra"),
+    "berhenti": Message("Status terakhir {nilai}: pelajari sebabnya sebelum meniru.", "status"),
+    "belum-terdokumentasi": Message("Belum terdokumentasi: {nilai}. Tanyakan langsung ke kecamatan asal.", "atribut"),
+}
+# Words the rules' helpers add: the editors' note on a sentence about their own classification, and the count
+# of unknowns on a badge.
+NOTES = {
+    "redaksi": "(Nilai ini klasifikasi penyunting katalog, bukan kutipan sumber.)",
+    "belum": "{jumlah} hal belum diketahui",
 }
 VOCABULARIES: dict[str, dict[str, str]] = {
     "bidang": labels.SECTOR_LABELS,
+    "sasaran": labels.TARGET_GROUP_LABELS,
+    "latar": {setting: label.lower() for setting, label in labels.SETTING_LABELS.items()},
     "tingkat": {level: label.lower() for level, label in labels.LEVEL_LABELS.items()},
     "mitra": labels.PARTNER_KIND_LABELS,
     "status": {status: label.lower() for status, label in labels.STATUS_LABELS.items()},
@@ -66,6 +134,8 @@ def profile(inv: Innovation) -> dict[str, Any]:
         "complexity": rep.complexity,
         "partner_kinds": list(rep.partner_kinds),
         "status": inv.status,
+        "target_groups": list(inv.target_groups),
+        "settings": list(inv.settings),
     }
 
 
@@ -76,12 +146,14 @@ ATTRIBUTE_FIELDS = {
     "complexity": "replikasi.kompleksitas",
     "partner_kinds": "replikasi.jenis_mitra",
     "status": "status",
+    "target_groups": "klasifikasi.sasaran",
+    "settings": "klasifikasi.latar",
 }
 
 
 def origins(inv: Innovation) -> dict[str, str | None]:
     """For each attribute the rules compare: "sumber" (a source states it), "redaksi" (the editors' own
-    classification), or None (unknown). Additive to the check's data: aturan.js does not read it."""
+    classification), or None (unknown). aturan.js's `describe` reads it to flag the editors' values."""
     found: dict[str, str | None] = {}
     for attribute, field in ATTRIBUTE_FIELDS.items():
         reference = inv.reference(field)
@@ -98,6 +170,51 @@ def origin_labels(inv: Innovation) -> dict[str, list[str]]:
     return found
 
 
+# The check's questions that the rules act on, by the name of their form field, with the profile key each
+# compares; the page says beside each how many write-ups record that key today.
+QUESTION_ATTRIBUTES = {
+    "bidang": "fields",
+    "sasaran": "target_groups",
+    "latar": "settings",
+    "anggaran": "cost_class",
+    "kapasitas": "complexity",
+    "digital": "digital",
+    "mitra": "partner_kinds",
+}
+
+
+def _known(value: object) -> bool:
+    return value is not None and value != []
+
+
+def coverage(catalogue: Catalogue) -> dict[str, dict[str, Any]]:
+    """For each question the rules act on: how many innovations record what it compares (`known` of `total`),
+    how many of those values are the editors' classification, the attribute's label, and for a list attribute
+    how many innovations record each value. Computed from the catalogue, so the page's notes change by
+    themselves when write-ups fill a field."""
+    profiles = [(profile(inv), origins(inv)) for inv in catalogue.innovations]
+    found: dict[str, dict[str, Any]] = {}
+    for question, attribute in QUESTION_ATTRIBUTES.items():
+        known = [(data, origin) for data, origin in profiles if _known(data[attribute])]
+        values: dict[str, int] = {}
+        for data, _ in known:
+            for value in data[attribute] if isinstance(data[attribute], list) else ():
+                values[value] = values.get(value, 0) + 1
+        found[question] = {
+            "label": ATTRIBUTE_LABELS.get(attribute, "bidang"),
+            "known": len(known),
+            "total": len(profiles),
+            # bidang has no rujukan: it is always the editors' classification, which the page says once
+            "editorial": sum(origin.get(attribute) == "redaksi" for _, origin in known),
+            "values": values,
+        }
+    return found
+
+
+def _contact(inv: Innovation) -> list[dict[str, str | None]]:
+    return [{"institution": c.institution, "url": c.url, "email": c.email} for c in inv.contacts]
+
+
 def readiness_data(catalogue: Catalogue, from_page: str) -> dict[str, Any]:
     """Everything the browser check needs: profiles, display data, the rules' vocabularies and sentences."""
     return {
@@ -105,9 +222,15 @@ def readiness_data(catalogue: Catalogue, from_page: str) -> dict[str, Any]:
             {
                 "profile": profile(inv),
                 "name": inv.name,
+                "kecamatan": inv.kecamatan.name,
                 "place": f"Kecamatan {inv.kecamatan.name}, {inv.kabupaten.name}",
+                "summary": without_citations(inv.summary) if inv.summary else None,
                 "url": urls.relative_url(from_page, urls.page_of(inv)),
                 "kit": urls.relative_url(from_page, urls.page_of(inv)) + "#replikasi",
+                "contacts": _contact(inv),
+                # the plan's questions for the origin kecamatan: the fields its write-up does not record yet,
+                # each a key of "questions" (one shared table keeps the page light at thousands of write-ups)
+                "gaps": [q.field for q in open_questions(inv)],
                 "origins": origins(inv),
             }
             for inv in catalogue.innovations
@@ -117,9 +240,23 @@ def readiness_data(catalogue: Catalogue, from_page: str) -> dict[str, Any]:
             "continuing": list(CONTINUING),
             "stopped": list(STOPPED),
             "attributes": list(ATTRIBUTE_LABELS),
+            "bound_settings": list(BOUND_SETTINGS),
+            "implied_settings": IMPLIED_SETTINGS,
+            "everyone": EVERYONE,
         },
-        "messages": {code: {"text": text, "vocabulary": vocabulary} for code, (text, vocabulary) in MESSAGES.items()},
+        "messages": {
+            code: {
+                "text": message.text,
+                "vocabulary": message.vocabulary,
+                "short": message.short,
+                "attribute": message.attribute,
+            }
+            for code, message in MESSAGES.items()
+        },
+        "notes": NOTES,
+        "questions": {q.field: {"label": q.label, "question": q.question} for q in all_questions()},
         "vocabularies": VOCABULARIES,
+        "coverage": coverage(catalogue),
     }
 
 

@@ -5,13 +5,17 @@
  * (a fragment is never sent to a server), and nothing is fetched. The rules are in ./aturan.js; the data they
  * read, with every label and sentence, is the JSON block the build puts in the page (id "kki-data-replikasi").
  */
-import { describe, suggest } from "./aturan.js";
+import { badge, describe, suggest } from "./aturan.js";
 
 const STORAGE_KEY = "kki-cek-kesiapan";
 const HASH_PREFIX = "#jawaban";
-const LISTS = ["bidang", "mitra", "siap"];
+const LISTS = ["bidang", "sasaran", "latar", "mitra", "siap"];
 const SINGLES = ["anggaran", "kapasitas", "digital", "kecamatan", "penanggung"];
 const KIND_LABELS = { reasons: "Alasan cocok", blockers: "Alasan menunda", cautions: "Perlu dicek" };
+// The questions the plan's answer summary repeats, in the page's order.
+const PLAN_QUESTIONS = ["bidang", "sasaran", "latar", "anggaran", "kapasitas", "digital", "mitra"];
+// "Kecamatan Tiris", "Kec. Tiris" and "kec tiris" all name Tiris: the plan adds "Kecamatan" itself.
+const KECAMATAN_PREFIX = /^\s*(?:kecamatan|kec\.?)(?:\s+|(?<=\.))/i;
 
 const form = document.getElementById("kki-cek");
 const output = document.getElementById("kki-hasil");
@@ -92,7 +96,15 @@ export function toAnswers(state) {
     capacity: state.kapasitas || null,
     digital: state.digital || null,
     partners: state.mitra,
+    groups: state.sasaran,
+    settings: state.latar,
   };
+}
+
+/** The kecamatan's own name from what the reader typed, without a leading "Kecamatan"/"Kec.". */
+export function kecamatanName(text) {
+  const name = text.replace(KECAMATAN_PREFIX, "").trim();
+  return name || text.trim();
 }
 
 /** What the reader chose for each question, in the words of the page itself. */
@@ -105,9 +117,9 @@ function chosenText(fieldset) {
 
 function planHeader(state) {
   const today = new Date().toLocaleDateString("id-ID", { day: "numeric", month: "long", year: "numeric" });
-  const title = state.kecamatan ? `Rencana replikasi Kecamatan ${state.kecamatan}` : "Rencana replikasi";
+  const title = state.kecamatan ? `Rencana replikasi Kecamatan ${kecamatanName(state.kecamatan)}` : "Rencana replikasi";
   const answers = el("dl", { class: "kki-ringkas" });
-  for (const id of ["bidang", "anggaran", "kapasitas", "digital", "mitra"]) {
+  for (const id of PLAN_QUESTIONS) {
     const fieldset = document.getElementById(`soal-${id}`);
     const legend = fieldset.querySelector("legend").textContent.replace(/^\d+\.\s*/, "");
     answers.append(el("dt", {}, legend), el("dd", {}, chosenText(fieldset)));
@@ -129,6 +141,46 @@ function planHeader(state) {
   ];
 }
 
+/** The origin's institutional contact, or that none is recorded with the way to its profile. */
+function contactLine(innovation) {
+  const line = el("p", { class: "kki-kontak" }, el("strong", {}, "Kontak kelembagaan: "));
+  if (innovation.contacts.length === 0) {
+    const profile = new URL(innovation.url, location.href).href;
+    line.append(
+      "belum tercatat di katalog. Cari kanal resmi kecamatannya lewat profil inovasi: ",
+      el("a", { href: innovation.url, class: "kki-layar-saja" }, innovation.name),
+      el("span", { class: "kki-cetak-saja kki-url" }, profile),
+    );
+    return line;
+  }
+  innovation.contacts.forEach((contact, index) => {
+    if (index > 0) line.append("; ");
+    line.append(contact.institution);
+    // the schema allows only http(s) addresses; checked again so no other scheme becomes a link
+    if (contact.url && /^https?:\/\//.test(contact.url)) {
+      line.append(" · ", el("a", { href: contact.url }, contact.url));
+    }
+    if (contact.email) line.append(" · ", contact.email);
+  });
+  return line;
+}
+
+/** What to ask the origin kecamatan: the gaps of its write-up (katalog.gaps). Folded on screen, listed in print. */
+function questionsBlock(innovation, data) {
+  if (innovation.gaps.length === 0) return [];
+  const title = `Pertanyaan untuk Kecamatan ${innovation.kecamatan}`;
+  const list = () => el("ol", {}, ...innovation.gaps.map((field) => el("li", {}, data.questions[field].question)));
+  return [
+    el(
+      "details",
+      { class: "kki-pertanyaan kki-layar-saja" },
+      el("summary", {}, `${title} (${innovation.gaps.length})`),
+      list(),
+    ),
+    el("div", { class: "kki-pertanyaan kki-cetak-saja" }, el("p", {}, el("strong", {}, `${title}:`)), list()),
+  ];
+}
+
 function suggestionItem(suggestion, innovation, data) {
   const kitUrl = new URL(innovation.kit, location.href).href;
   const heading = el(
@@ -136,26 +188,31 @@ function suggestionItem(suggestion, innovation, data) {
     {},
     el("a", { href: innovation.url }, innovation.name),
     " ",
-    el(
-      "span",
-      { class: `kki-lencana kki-lencana--${suggestion.verdict}` },
-      data.vocabularies.putusan[suggestion.verdict],
-    ),
+    el("span", { class: `kki-lencana kki-lencana--${suggestion.verdict}` }, badge(suggestion, data)),
   );
   const reasons = el("ul", { class: "kki-alasan" });
   for (const kind of ["reasons", "blockers", "cautions"]) {
     for (const item of suggestion[kind]) {
       reasons.append(
-        el("li", { class: `kki-alasan--${kind}`, "data-code": item.code }, el("strong", {}, `${KIND_LABELS[kind]}: `), describe(item, data)),
+        el(
+          "li",
+          { class: `kki-alasan--${kind}`, "data-code": item.code },
+          el("strong", {}, `${KIND_LABELS[kind]}: `),
+          describe(item, data, innovation.origins),
+        ),
       );
     }
   }
+  const summary = innovation.summary ?? "Ringkasannya belum tercatat di katalog.";
   return el(
     "li",
     { class: "kki-saran__butir", "data-slug": suggestion.slug, "data-verdict": suggestion.verdict },
     heading,
     el("p", { class: "kki-tempat" }, innovation.place),
+    el("p", { class: "kki-deskripsi" }, summary),
     reasons,
+    contactLine(innovation),
+    ...questionsBlock(innovation, data),
     el("p", { class: "kki-layar-saja" }, el("a", { href: innovation.kit }, `Buka kit replikasi ${innovation.name}`)),
     el("p", { class: "kki-cetak-saja kki-url" }, `Kit replikasi: ${kitUrl}`),
   );
@@ -191,6 +248,7 @@ function render(state, data) {
     toAnswers(state),
     data.rules,
   );
+  const fitting = results.filter((item) => item.verdict === "cocok").length;
   const list = el("ol", { class: "kki-saran" });
   for (const suggestion of results) list.append(suggestionItem(suggestion, byslug[suggestion.slug], data));
   const body =
@@ -200,16 +258,18 @@ function render(state, data) {
           el(
             "p",
             { class: "kki-petunjuk" },
-            `${results.filter((item) => item.verdict === "cocok").length} inovasi cocok untuk dipelajari, ` +
-              `${results.filter((item) => item.verdict === "tunda").length} sebaiknya ditunda dulu.`,
+            `${results.length} inovasi sebidang: ${fitting} ${data.vocabularies.putusan.cocok.toLowerCase()}, ` +
+              `${results.length - fitting} sebaiknya ditunda dulu. Labelnya menyebut apa yang cocok dan berapa ` +
+              "hal yang belum diketahui.",
           ),
           list,
         ];
   output.replaceChildren(...planHeader(state), el("h3", { id: "saran" }, "Saran inovasi"), ...body, actions());
   output.hidden = false;
-  const fitting = results.filter((item) => item.verdict === "cocok").length;
   summaryBar().firstChild.textContent =
-    state.bidang.length === 0 ? "Pilih bidang untuk melihat saran." : `${fitting} inovasi cocok untuk dipelajari.`;
+    state.bidang.length === 0
+      ? "Pilih bidang untuk melihat saran."
+      : `${results.length} saran, ${fitting} ${data.vocabularies.putusan.cocok.toLowerCase()}.`;
 }
 
 let data = null;

@@ -102,3 +102,14 @@ def test_region_update_takes_the_repository_from_the_packages_own_metadata(tmp_p
 def test_last_change_date_is_none_without_history(tmp_path: Path):
     assert last_commit_date(tmp_path, "innovations") is None
     assert isinstance(last_commit_date(ROOT, "innovations"), date)
+
+
+def test_landmarks_and_footer_credit_speak_indonesian(site: Path):
+    pages = [page for page in site.rglob("*.html") if "pagefind" not in page.parts]
+    assert len(pages) > 20
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert 'aria-label="Kepala situs"' in html, page.relative_to(site)
+        for english in ('aria-label="Header"', 'aria-label="Footer"', "Made with"):
+            assert english not in html, f"{page.relative_to(site)}: {english}"
+        assert "Dibuat dengan" in html and "Tentang katalog</a>" in html

@@ -23,9 +23,10 @@ from mkdocs.structure.pages import Page
 
 from katalog import CatalogueError, clear_caches
 from katalog.background import BackgroundBuild, WorkerError
+from katalog.regions import load_regions
 from katalog.search import SearchIndexError, index_site
 from katalog.site import SitePlan
-from katalog.urls import HOME, OTHER_PAGE_TYPE, PAGE_TYPE_FILTER, SiteAddress, with_winners
+from katalog.urls import ABOUT, HOME, OTHER_PAGE_TYPE, PAGE_TYPE_FILTER, SiteAddress, with_about, with_winners
 
 log = logging.getLogger("mkdocs.hooks.katalog")
 T = TypeVar("T")
@@ -61,6 +62,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _plan = None
     # overrides/main.html marks every indexed page that is not a profile with this Pagefind filter.
     config.extra["kki_halaman_lain"] = f"{PAGE_TYPE_FILTER}:{OTHER_PAGE_TYPE}"
+    # The footer credits the region data on every page (overrides/partials/copyright.html).
+    config.extra["kki_wilayah"] = load_regions().source
     return config
 
 
@@ -93,11 +96,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if page.file.src_uri in _generated and not page.meta.get("title"):
         # MkDocs drops a front matter it cannot parse without a word: never publish a page that lost it.
         raise PluginError(f"{page.file.src_uri}: MkDocs tidak dapat membaca front matter halaman yang dibangkitkan")
-    if page.file.src_uri == HOME:
-        try:
+    try:
+        if page.file.src_uri == HOME:
             return with_winners(markdown, _plan.winners)
-        except ValueError as error:
-            raise PluginError(str(error)) from None
+        if page.file.src_uri == ABOUT:
+            return with_about(markdown, _plan.about)
+    except ValueError as error:
+        raise PluginError(str(error)) from None
     return markdown
 
 

@@ -3,7 +3,8 @@
     python scripts/perbarui_wilayah.py                # fetches the pinned version with `npm pack`
     python scripts/perbarui_wilayah.py --dari DIR     # uses an unpacked package folder instead
 
-The data is ODbL 1.0: the licence text and the attribution are written beside the subset.
+The data is ODbL 1.0: the licence text and the attribution are written beside the subset. The attribution
+links the package's source repository, as its own package.json names it (not a registry page).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import re
 import subprocess
 import sys
 import tarfile
@@ -39,6 +41,17 @@ def read_rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
+def source_repository(package_dir: Path) -> str:
+    """The package's source repository as a web address, from the `repository` its package.json declares
+    ("git+https://github.com/o/r.git" or {"url": ...} -> "https://github.com/o/r")."""
+    repository = json.loads((package_dir / "package.json").read_text(encoding="utf-8"))["repository"]
+    url = repository["url"] if isinstance(repository, dict) else repository
+    url = re.sub(r"^git\+", "", url).removesuffix(".git")
+    if not url.startswith("https://"):
+        raise ValueError(f"{package_dir / 'package.json'}: repository: alamat {url!r} bukan https://")
+    return url
+
+
 def build_subset(package_dir: Path) -> dict:
     data_dir = package_dir / "data"
     province = next(row for row in read_rows(data_dir / "provinces.csv") if row["code"] == PROVINCE_CODE)
@@ -48,7 +61,7 @@ def build_subset(package_dir: Path) -> dict:
     return {
         "sumber": {
             "paket": f"{PACKAGE}@{VERSION}",
-            "url": f"https://www.npmjs.com/package/{PACKAGE}/v/{VERSION}",
+            "repositori": source_repository(package_dir),
             "lisensi_data": "Open Database License (ODbL) 1.0",
             "lisensi_kode": "MIT",
         },

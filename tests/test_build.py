@@ -181,7 +181,7 @@ def test_region_attribution_is_shown(site: Path):
     html = (site / "tentang" / "index.html").read_text(encoding="utf-8")
     assert "idn-area-data 4.0.1" in html and "Open Database License (ODbL) 1.0" in html
     kecamatan_html = html_of(site, page_of(CATALOGUE.kecamatan[0]))
-    assert "idn-area-data@4.0.1" in kecamatan_html and "ODbL" in kecamatan_html
+    assert "idn-area-data 4.0.1" in kecamatan_html and "ODbL" in kecamatan_html
 
 
 def test_a_broken_write_up_fails_the_mkdocs_build_with_its_location(repo: Path, tmp_path: Path):

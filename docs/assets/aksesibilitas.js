@@ -1,9 +1,10 @@
-// Wide tables scroll sideways inside Material's wrapper; keyboard users must be able to reach and
-// scroll them, so each wrapper that actually overflows becomes a focusable, named region.
+// Keyboard access Material leaves out. Wide tables scroll sideways inside Material's wrapper: each wrapper
+// that actually overflows becomes a focusable, named region. The navigation drawer (phones and tablets) opens
+// from a <label> that keyboards cannot reach: a button takes its place.
 "use strict";
 
 (function () {
-  function init() {
+  function scrollableTables() {
     const wrappers = Array.from(document.querySelectorAll(".md-typeset__scrollwrap"));
     wrappers.forEach((wrapper, index) => {
       if (wrapper.scrollWidth > wrapper.clientWidth && !wrapper.hasAttribute("tabindex")) {
@@ -13,6 +14,47 @@
         wrapper.setAttribute("aria-label", `Tabel ${index + 1} (geser ke samping untuk melihat semua kolom)`);
       }
     });
+  }
+
+  // Material opens the drawer from a <label> that keyboards cannot reach (and that may not take a button
+  // role). A real button takes its place: it opens the drawer, moving focus to its first link when pressed
+  // from the keyboard; Escape, or focus leaving the drawer, closes it, Escape handing focus back. katalog.css
+  // keeps the closed drawer out of the Tab order, so without this the navigation is out of a keyboard's reach.
+  function drawerButton() {
+    const toggle = document.getElementById("__drawer");
+    const label = document.querySelector('.md-header label[for="__drawer"]');
+    const drawer = document.querySelector(".md-sidebar--primary");
+    if (!toggle || !label || !drawer) return;
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-header__button md-icon kki-menu";
+    button.setAttribute("aria-label", "Menu navigasi");
+    button.append(...label.childNodes);
+    label.replaceWith(button);
+    const showState = () => button.setAttribute("aria-expanded", String(toggle.checked));
+    const setOpen = (open) => {
+      if (toggle.checked !== open) toggle.click(); // a click, as Material's own script does, so it follows
+    };
+    showState();
+    toggle.addEventListener("change", showState);
+    button.addEventListener("click", (event) => {
+      setOpen(!toggle.checked);
+      // detail 0: pressed with Enter or Space, not clicked or tapped
+      if (toggle.checked && event.detail === 0) drawer.querySelector("a[href], [tabindex='0']")?.focus();
+    });
+    document.addEventListener("keydown", (event) => {
+      if (event.key !== "Escape" || !toggle.checked) return;
+      setOpen(false);
+      button.focus();
+    });
+    document.addEventListener("focusin", (event) => {
+      if (toggle.checked && event.target !== button && !drawer.contains(event.target)) setOpen(false);
+    });
+  }
+
+  function init() {
+    scrollableTables();
+    drawerButton();
   }
 
   if (window.document$) window.document$.subscribe(init);

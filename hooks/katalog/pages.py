@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -88,6 +89,24 @@ def winners_context(catalogue: Catalogue) -> Context:
         "edition": newest,
         "rows": [(row, catalogue.presented(row)) for row in newest.rows] if newest else [],
         "history_url": urls.markdown_link(urls.SKK_INDEX),
+    }
+
+
+def about_context(
+    catalogue: Catalogue, address: urls.SiteAddress, content_dir: str, last_change: date | None
+) -> Context:
+    """The generated part of "Tentang katalog" (tentang.md.j2): where to reach the maintainers, and the
+    dates the data itself gives: its last change in the repository and its write-ups' re-checks."""
+    verified = sorted(inv.last_verified for inv in catalogue.innovations if inv.last_verified)
+    return {
+        "repo_url": address.repo_url,
+        "issues_url": address.issues_url,
+        "last_change": last_change,
+        "content_dir": content_dir,
+        "write_ups": len(catalogue.innovations),
+        "verified": len(verified),
+        "newest_verified": verified[-1] if verified else None,
+        "regions": load_regions().source,
     }
 
 

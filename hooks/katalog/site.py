@@ -6,11 +6,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import nh3
+from markupsafe import Markup
 
 from . import export, urls
+from .history import last_commit_date
 from .load import CONTENT_DIR, SCHEMA_DIR, load_catalogue
+from .markup import escape_markdown, safe_url
 from .model import Catalogue
-from .pages import generated_pages, winners_context
+from .pages import about_context, generated_pages, winners_context
 from .regions import load_regions
 from .render import Renderer
 
@@ -82,6 +85,7 @@ class SitePlan:
     sanitized_paths: frozenset[str]  # pages that render contributor Markdown: their HTML goes through sanitize()
     assets: dict[str, Path]  # site path -> file next to a write-up (images and the like)
     winners: str  # Markdown for the home page's winners table
+    about: str  # Markdown for the generated part of "Tentang katalog": contact, data dates, licences
 
 
 def sanitize(html: str) -> str:
@@ -96,9 +100,12 @@ def sanitize(html: str) -> str:
     )
 
 
-def regions_credit() -> str:
+def regions_credit() -> Markup:
+    """The region data's credit, as Markdown: the package and version, linked to its source repository."""
     source = load_regions().source
-    return f"paket {source['paket']}, data berlisensi {source['lisensi_data']}"
+    name, _, version = source["paket"].partition("@")
+    package = f"[{escape_markdown(f'{name} {version}')}]({safe_url(source['repositori'])})"
+    return Markup(f"paket {package}, data berlisensi {escape_markdown(source['lisensi_data'])}")
 
 
 class SiteBuilder:
@@ -124,7 +131,12 @@ class SiteBuilder:
             sanitized_paths=frozenset(path for path, page in self.pages.items() if page.contributor_markdown),
             assets=self._assets(),
             winners=self.renderer.render("pemenang.md.j2", winners_context(self.catalogue)),
+            about=self.renderer.render("tentang.md.j2", self._about()),
         )
+
+    def _about(self) -> dict[str, object]:
+        last_change = last_commit_date(self.root, CONTENT_DIR)
+        return about_context(self.catalogue, self.address, CONTENT_DIR, last_change)
 
     def _assets(self) -> dict[str, Path]:
         assets = {urls.schema_path(schema.name): schema for schema in sorted(self.schema_dir.glob("*.schema.json"))}

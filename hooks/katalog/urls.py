@@ -34,6 +34,9 @@ READINESS_SCRIPT = "assets/replikasi/cek.js"
 
 # Where the home page (docs/index.md) gets the generated winners table.
 HOME_MARKER = "<!-- katalog:pemenang -->"
+# Where "Tentang katalog" (docs/tentang.md) gets its generated part: contact, data dates, region credit.
+ABOUT = "tentang.md"
+ABOUT_MARKER = "<!-- katalog:tentang -->"
 
 # Pagefind's page-type filter: profiles carry it in their page meta (pages.search_fields), every other
 # indexed page through overrides/main.html (config.extra, set by the hooks); the catalogue script reads
@@ -114,6 +117,13 @@ def with_winners(home_markdown: str, winners: str) -> str:
     return home_markdown.replace(HOME_MARKER, winners)
 
 
+def with_about(about_markdown: str, generated: str) -> str:
+    """The "Tentang katalog" page's Markdown with its generated part in place of its marker."""
+    if ABOUT_MARKER not in about_markdown:
+        raise ValueError(f"docs/{ABOUT}: penanda {ABOUT_MARKER} untuk bagian yang dibangkitkan tidak ditemukan")
+    return about_markdown.replace(ABOUT_MARKER, generated)
+
+
 def edit_base(repo_url: str | None, edit_uri: str | None) -> str | None:
     """The repository's edit URL for its root, from MkDocs' repo_url and edit_uri ("edit/main/docs/")."""
     if not repo_url or not edit_uri:
@@ -128,6 +138,11 @@ class SiteAddress:
     site_url: str = "http://127.0.0.1:8000/"
     repo_url: str | None = None
     edit_uri: str | None = None  # relative to repo_url, pointing at docs/ ("edit/main/docs/")
+
+    @property
+    def issues_url(self) -> str | None:
+        """The repository's issue list, where readers reach the maintainers; None without a repository."""
+        return self.repo_url.rstrip("/") + "/issues" if self.repo_url else None
 
     def edit_url(self, source_path: str) -> str | None:
         """The edit link of a repository file ("innovations/x/index.md"); None without a repository."""

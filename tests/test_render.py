@@ -71,7 +71,7 @@ def test_profile_page_shows_facts_unknowns_and_a_hostile_summary_as_text(repo: P
     assert "Juara Harapan 2" in html
     assert "35.79.03" in html
     assert 'class="kki-kosong">belum terdokumentasi</span>' in html
-    assert "https://github.com/o/r/edit/main/innovations/lansia-smart/index.md" in html
+    assert "https://github.com/o/r/issues/new?template=lengkapi-inovasi.yml&amp;" in html
 
 
 def test_home_shows_the_newest_edition_in_full_and_links_to_the_history(tmp_path: Path):

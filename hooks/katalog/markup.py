@@ -112,6 +112,18 @@ def date_id(value: str | date | None) -> str | None:
 
 
 EDITORIAL_MARK = Markup(" · *klasifikasi redaksi*")
+# Beside a fact whose only sources are the kecamatan's own written answers (model.KECAMATAN_ANSWER).
+REPORTED_MARK = Markup(' · <span class="kki-dilaporkan">dilaporkan kecamatan</span>')
+
+
+def reported_mark(source_ids: tuple[str, ...] | list[str], reported: frozenset[str]) -> Markup:
+    """The "reported by the kecamatan" mark, when every source of a fact is the kecamatan's own answer."""
+    return REPORTED_MARK if source_ids and set(source_ids) <= reported else Markup("")
+
+
+def reported_text_mark(text: str, reported: frozenset[str]) -> Markup:
+    """The same mark for a text whose [S1] citations all name the kecamatan's own answers."""
+    return reported_mark(CITATION.findall(text), reported) if reported else Markup("")
 
 
 def source_marks(source_ids: tuple[str, ...], prefix: str = "sumber") -> Markup:
@@ -119,7 +131,9 @@ def source_marks(source_ids: tuple[str, ...], prefix: str = "sumber") -> Markup:
     return Markup("".join(f" [\\[{source_id}\\]](#{anchor(prefix, source_id)})" for source_id in source_ids))
 
 
-def sourced(fact: Any, value: Any, value_labels: dict[str, str] | None = None) -> Markup:
+def sourced(
+    fact: Any, value: Any, value_labels: dict[str, str] | None = None, reported: frozenset[str] = frozenset()
+) -> Markup:
     """A fact-box value with where it comes from: its source markers, the editors' mark, or, where the
     sources disagree, "sumber berbeda:" with every value and its markers. `fact` is (reference, conflict)."""
     conflict = fact[1]
@@ -133,12 +147,15 @@ def sourced(fact: Any, value: Any, value_labels: dict[str, str] | None = None) -
     shown = or_unknown(value, value_labels)
     if value is None or value == "" or value == []:
         return shown
-    return shown + fact_marks(fact)
+    return shown + fact_marks(fact, reported)
 
 
-def fact_marks(fact: Any) -> Markup:
-    """Only the markers of a (reference, conflict) pair: source links, or the editors' mark."""
+def fact_marks(fact: Any, reported: frozenset[str] = frozenset()) -> Markup:
+    """Only the markers of a (reference, conflict) pair: source links, or the editors' mark; and the
+    kecamatan's mark when its own answers are the only sources."""
     reference = fact[0]
     if reference is None:
         return Markup("")
-    return EDITORIAL_MARK if reference.editorial else source_marks(reference.source_ids)
+    if reference.editorial:
+        return EDITORIAL_MARK
+    return source_marks(reference.source_ids) + reported_mark(reference.source_ids, reported)

@@ -27,6 +27,8 @@ from .markup import (
     fact_marks,
     json_island,
     or_unknown,
+    reported_mark,
+    reported_text_mark,
     safe_url,
     source_marks,
     sourced,
@@ -82,6 +84,10 @@ def make_environment() -> Environment:
         sourced=sourced,
         fact_marks=fact_marks,
         source_marks=source_marks,
+        reported_mark=reported_mark,
+        reported_text_mark=reported_text_mark,
+        attachment_link=lambda inv, name: Markup(urls.markdown_link(urls.attachment_path(inv, name))),
+        questionnaire_page=lambda inv: Markup(urls.markdown_link(urls.questionnaire_page(inv))),
     )
     return env
 
@@ -96,6 +102,8 @@ class Renderer:
             catalogue=catalogue,
             rounds={item.id: item for item in catalogue.rounds},
             edit_url_of=address.edit_url,
+            completion_url_of=address.completion_url,
+            completion_form_url=address.issue_form_url(urls.COMPLETION_FORM),
             regions_credit=regions_credit,
         )
 

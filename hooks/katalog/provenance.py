@@ -233,7 +233,10 @@ def source_list_problems(document: Document) -> list[Problem]:
         url = item.get("url") if "url" in item else item.get("berkas")  # an answer's file stands for its address
         if isinstance(title, str) and is_placeholder_title(title):
             message = (
-                f"judul {show(title)} bukan judul halaman; salin judul tulisan persis seperti di halaman sumbernya"
+                f"judul {show(title)} bukan judul dokumen; tulis judul jawabannya, mis. 'Jawaban Kecamatan "
+                "Contoh atas kuesioner katalog'"
+                if item.get("jenis") == KECAMATAN_ANSWER
+                else f"judul {show(title)} bukan judul halaman; salin judul tulisan persis seperti di halaman sumbernya"
             )
             problems.append(
                 Problem(path, document.line_of(("sumber", index, "judul")), f"sumber.{index}.judul", message)
@@ -321,6 +324,9 @@ def _answer_problems(item: dict[str, Any], attachments: tuple[str, ...] | None) 
         )
         return [("jenis", message)]
     problems = []
+    if "tanggal" in item and item["tanggal"] is None:
+        message = "tanggal jawaban belum diisi; tulis tanggal kecamatan memberikan jawaban ini (YYYY-MM-DD)"
+        problems.append(("tanggal", message))
     if "url" in item:
         message = (
             "jawaban tertulis kecamatan dirujuk lewat berkas di folder tulisan, bukan alamat web; hapus url, "

@@ -106,7 +106,7 @@ def test_field_reference_and_issue_form_are_generated_from_the_schemas(capsys: p
     assert "| `peringkat[].kabupaten` | ya | teks |" in text.split("_skk/&lt;tahun&gt;.yml")[-1]  # the edition file
     coaching = text.split("pembinaan-<putaran>.md")[1]
     assert "| `sumber[].penerbit` | ya | teks |" in coaching  # via $ref
-    assert "| `sumber[].berkas` |  | teks | Untuk jawaban-kecamatan" in coaching  # the answer's file, also via $ref
+    assert "| `sumber[].berkas` |  | teks, boleh `null` | Untuk jawaban-kecamatan" in coaching  # also via $ref
 
 
 def test_field_reference_shows_a_label_beside_its_value_where_the_label_says_more():

@@ -315,7 +315,7 @@ def _answer_problems(item: dict[str, Any], attachments: tuple[str, ...] | None) 
         return [
             (key, f"{key} hanya untuk jawaban tertulis kecamatan; {hint} {key}")
             for key in ("berkas", "penjawab")
-            if key in item
+            if item.get(key) is not None  # a new write-up's scaffold writes them as null
         ]
     if attachments is None:
         message = (
@@ -323,10 +323,12 @@ def _answer_problems(item: dict[str, Any], attachments: tuple[str, ...] | None) 
             "atau hasil pembinaannya, bukan dari berkas ini"
         )
         return [("jenis", message)]
-    problems = []
-    if "tanggal" in item and item["tanggal"] is None:
-        message = "tanggal jawaban belum diisi; tulis tanggal kecamatan memberikan jawaban ini (YYYY-MM-DD)"
-        problems.append(("tanggal", message))
+    blanks = {
+        "berkas": "nama berkas jawaban belum diisi; tulis nama berkasnya di folder ini, mis. jawaban-kecamatan.pdf",
+        "penjawab": "penjawab belum diisi; tulis jabatan yang menjawab atas nama kecamatan",
+        "tanggal": "tanggal jawaban belum diisi; tulis tanggal kecamatan memberikan jawaban ini (YYYY-MM-DD)",
+    }
+    problems = [(key, message) for key, message in blanks.items() if key in item and item[key] is None]
     if "url" in item:
         message = (
             "jawaban tertulis kecamatan dirujuk lewat berkas di folder tulisan, bukan alamat web; hapus url, "

@@ -193,7 +193,7 @@ CASES: dict[str, tuple[Expected, ...]] = {
         (
             "tautan-penanda-tidak-ada/index.md",
             36,
-            "halaman itu tidak punya penanda '#tidak-ada'; penanda yang ada: #cara",
+            "halaman itu tidak punya penanda '#tidak-ada'; penanda yang ada: #belum-tercatat, #cara",
         ),
         ("tautan-penanda-tidak-ada/index.md", 36, "halaman itu tidak punya penanda '#replikasi-nggak'"),
     ),

@@ -71,9 +71,12 @@ def test_facts_cited_only_to_the_answer_are_marked_as_reported_by_the_kecamatan(
     text = text_of(article(answered_site))
     assert "Tahapan Penerapan [S2] · dilaporkan kecamatan" in text  # rujukan: [S2] only
     assert "Status keberlanjutan Berlanjut [S1] [S2] Terakhir" in text  # a web source states it too
-    assert "Langkah contoh yang hanya dilaporkan kecamatan [S2]. · dilaporkan kecamatan" in text
+    assert "Langkah contoh yang hanya dilaporkan kecamatan [S2] · dilaporkan kecamatan." in text
     assert "Langkah contoh yang juga disebut sumber web [S1] [S2]. Belum tercatat" in text
-    assert "Masalah contoh yang dijawab inovasi contoh ini [S2]. · dilaporkan kecamatan" in text
+    assert "Masalah contoh yang dijawab inovasi contoh ini [S2] · dilaporkan kecamatan." in text
+    assert "Cara kerja¶ Teks contoh [S2] · dilaporkan kecamatan." in text  # the story too
+    assert "bukan inovasi sungguhan [S1]." in text
+    assert text.count("· dilaporkan kecamatan") == 4
 
 
 def test_exports_carry_the_answers_kind_who_answered_and_its_published_address(answered: Path):

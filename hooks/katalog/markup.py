@@ -41,31 +41,42 @@ def anchor(prefix: str, source_id: str) -> Markup:
     return Markup(f"{prefix}-{source_id.lower()}")
 
 
-def cite_text(text: str, prefix: str, target: str = "") -> Markup:
-    """Escape a data value, turning its [S1] citations into links to the source list."""
+def cite_text(text: str, prefix: str, target: str = "", reported: frozenset[str] = frozenset()) -> Markup:
+    """Escape a data value, turning its [S1] citations into links to the source list; a group of citations
+    that names only the kecamatan's own answers (`reported`) is marked "dilaporkan kecamatan"."""
     pieces: list[str] = []
     position = 0
-    for match in CITATION.finditer(text):
+    for match in _CITATION_RUN.finditer(text):
         pieces.append(escape_markdown(text[position : match.start()]))
-        pieces.append(Markup(f"[\\[{match.group(1)}\\]]({target}#{anchor(prefix, match.group(1))})"))
+        pieces.append(_linked_citations(match.group(0), prefix, target, reported))
         position = match.end()
     pieces.append(escape_markdown(text[position:]))
     return Markup("".join(pieces).strip())
 
 
-def cite_body(body: str, prefix: str, heading_shift: int = 0) -> Markup:
-    """A validated Markdown body with citations linked and, when nested, headings moved down."""
+def cite_body(body: str, prefix: str, heading_shift: int = 0, reported: frozenset[str] = frozenset()) -> Markup:
+    """A validated Markdown body with citations linked (and marked as in cite_text) and, when nested,
+    headings moved down."""
     lines = []
     in_fence = False
     for line in body.split("\n"):
         if _FENCE.match(line):
             in_fence = not in_fence
         elif not in_fence:
-            line = CITATION.sub(lambda match: f"[\\[{match.group(1)}\\]](#{anchor(prefix, match.group(1))})", line)
+            line = _CITATION_RUN.sub(lambda match: _linked_citations(match.group(0), prefix, "", reported), line)
             if heading_shift:
                 line = _HEADING.sub(lambda match: "#" * min(6, len(match.group(1)) + heading_shift), line)
         lines.append(line)
     return Markup("\n".join(lines).strip())
+
+
+# Citations side by side ("[S2] [S5]"): together they say where one statement comes from.
+_CITATION_RUN = re.compile(rf"{CITATION.pattern}(?:[ \t]*{CITATION.pattern})*")
+
+
+def _linked_citations(run: str, prefix: str, target: str, reported: frozenset[str]) -> str:
+    linked = CITATION.sub(lambda match: f"[\\[{match.group(1)}\\]]({target}#{anchor(prefix, match.group(1))})", run)
+    return linked + reported_mark(CITATION.findall(run), reported)
 
 
 _CITATION_WITH_SPACE = re.compile(r"\s*" + CITATION.pattern)  # "Poteran [S2]." -> "Poteran."
@@ -119,11 +130,6 @@ REPORTED_MARK = Markup(' · <span class="kki-dilaporkan">dilaporkan kecamatan</s
 def reported_mark(source_ids: tuple[str, ...] | list[str], reported: frozenset[str]) -> Markup:
     """The "reported by the kecamatan" mark, when every source of a fact is the kecamatan's own answer."""
     return REPORTED_MARK if source_ids and set(source_ids) <= reported else Markup("")
-
-
-def reported_text_mark(text: str, reported: frozenset[str]) -> Markup:
-    """The same mark for a text whose [S1] citations all name the kecamatan's own answers."""
-    return reported_mark(CITATION.findall(text), reported) if reported else Markup("")
 
 
 def source_marks(source_ids: tuple[str, ...], prefix: str = "sumber") -> Markup:

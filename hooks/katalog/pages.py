@@ -150,9 +150,14 @@ def _edition(catalogue: Catalogue, edition: Edition) -> Context:
 def _profile(catalogue: Catalogue, inv: Innovation) -> Context:
     return {
         "inv": inv,
-        "story": cite_body(inv.body, "sumber"),
+        "story": cite_body(inv.body, "sumber", reported=inv.self_reported_ids),
         "coaching_bodies": {
-            result.round_id: cite_body(result.body, f"sumber-{result.round_id}", heading_shift=2)
+            result.round_id: cite_body(
+                result.body,
+                f"sumber-{result.round_id}",
+                heading_shift=2,
+                reported=frozenset(source.id for source in result.sources if source.self_reported),
+            )
             for result in inv.coaching
         },
         "kit": replication.kit_parts(inv),

@@ -27,8 +27,6 @@ from .markup import (
     fact_marks,
     json_island,
     or_unknown,
-    reported_mark,
-    reported_text_mark,
     safe_url,
     source_marks,
     sourced,
@@ -84,8 +82,6 @@ def make_environment() -> Environment:
         sourced=sourced,
         fact_marks=fact_marks,
         source_marks=source_marks,
-        reported_mark=reported_mark,
-        reported_text_mark=reported_text_mark,
         attachment_link=lambda inv, name: Markup(urls.markdown_link(urls.attachment_path(inv, name))),
         questionnaire_page=lambda inv: Markup(urls.markdown_link(urls.questionnaire_page(inv))),
     )

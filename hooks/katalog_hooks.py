@@ -26,13 +26,23 @@ from katalog.background import BackgroundBuild, WorkerError
 from katalog.regions import load_regions
 from katalog.search import SearchIndexError, index_site
 from katalog.site import SitePlan
-from katalog.urls import ABOUT, HOME, OTHER_PAGE_TYPE, PAGE_TYPE_FILTER, SiteAddress, with_about, with_winners
+from katalog.urls import (
+    ABOUT,
+    HOME,
+    OTHER_PAGE_TYPE,
+    PAGE_TYPE_FILTER,
+    SiteAddress,
+    with_about,
+    with_repository_links,
+    with_winners,
+)
 
 log = logging.getLogger("mkdocs.hooks.katalog")
 T = TypeVar("T")
 
 _build: BackgroundBuild | None = None
 _plan: SitePlan | None = None
+_address = SiteAddress()
 _generated: set[str] = set()  # page paths whose Markdown comes from the worker
 
 
@@ -53,12 +63,12 @@ def _stop_worker() -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _build, _plan
+    global _build, _plan, _address
     _stop_worker()
     clear_caches()
     root = Path(config.config_file_path).parent
-    address = SiteAddress(config.site_url or SiteAddress.site_url, config.repo_url, config.edit_uri)
-    _build = BackgroundBuild(root, address)
+    _address = SiteAddress(config.site_url or SiteAddress.site_url, config.repo_url, config.edit_uri)
+    _build = BackgroundBuild(root, _address)
     _plan = None
     # overrides/main.html marks every indexed page that is not a profile with this Pagefind filter.
     config.extra["kki_halaman_lain"] = f"{PAGE_TYPE_FILTER}:{OTHER_PAGE_TYPE}"
@@ -96,14 +106,18 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if page.file.src_uri in _generated and not page.meta.get("title"):
         # MkDocs drops a front matter it cannot parse without a word: never publish a page that lost it.
         raise PluginError(f"{page.file.src_uri}: MkDocs tidak dapat membaca front matter halaman yang dibangkitkan")
+    if page.file.src_uri in _generated:
+        return markdown
     try:
+        # Hand-written pages link repository files and issue forms as "repo:<path>", wherever it is hosted.
+        markdown = with_repository_links(markdown, _address, page.file.src_uri)
         if page.file.src_uri == HOME:
             return with_winners(markdown, _plan.winners)
         if page.file.src_uri == ABOUT:
             return with_about(markdown, _plan.about)
+        return markdown
     except ValueError as error:
         raise PluginError(str(error)) from None
-    return markdown
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

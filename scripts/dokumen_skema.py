@@ -6,6 +6,8 @@
 The field reference is the part of .github/CONTRIBUTING.md between the markers; the issue form's choices
 are the options of its dropdowns named in FORM_CHOICES. Neither is kept by hand: change a schema (a value
 in "enum" goes with its label in "x-labels", see katalog/vocabulary.py), run this, commit all.
+The completion form ("Lengkapi inovasi") names the gaps it takes answers for, from katalog.gaps: its field
+is a text field (GitHub fills only text fields from a profile's link), so the choices are its description.
 """
 
 from __future__ import annotations
@@ -20,11 +22,14 @@ import _inti
 import yaml
 from dari_isu import FORM
 
+from katalog.gaps import all_questions
 from katalog.load import CONTENT_DIR, SCHEMA_DIR
 from katalog.schemadoc import SCHEMA_FILES, FieldDoc, field_docs, schema_summary
+from katalog.urls import COMPLETION_FORM, FORM_QUESTION_FIELD
 from katalog.vocabulary import Vocabulary, VocabularyKey, vocabularies, vocabulary_problems
 
 CONTRIBUTING = Path(".github") / "CONTRIBUTING.md"
+COMPLETION = Path(".github") / "ISSUE_TEMPLATE" / COMPLETION_FORM
 START = "<!-- skema:mulai — dibuat oleh scripts/dokumen_skema.py; jangan disunting di sini -->"
 END = "<!-- skema:selesai -->"
 # Dropdown id in the issue form -> the vocabulary whose values are its options (dari_isu.py reads them back).
@@ -119,6 +124,38 @@ def with_options(lines: list[str], field_id: str, values: tuple[str, ...]) -> li
     return [*lines[: options + 1], *(item + _yaml_item(value) for value in values), *lines[after:]]
 
 
+def completion_choices() -> str:
+    """What the completion form's field accepts: the readers' label of every gap, in the profiles' order."""
+    return "Salah satu dari: " + "; ".join(question.label for question in all_questions()) + "."
+
+
+def with_description(lines: list[str], field_id: str, description: str, form: Path) -> list[str]:
+    """The form's lines with the one-line description of field `field_id` replaced."""
+    pattern = re.compile(rf"^\s*id: {re.escape(field_id)}\s*$")
+    start = next((index for index, line in enumerate(lines) if pattern.match(line)), None)
+    if start is None:
+        raise ValueError(f"{form.as_posix()}: tidak ada isian 'id: {field_id}'")
+    end = next(
+        (
+            index
+            for index in range(start + 1, len(lines))
+            if lines[index].strip() and _indent(lines[index]) <= _indent(lines[start]) - 2
+        ),
+        len(lines),
+    )
+    found = next((index for index in range(start, end) if lines[index].strip().startswith("description:")), None)
+    if found is None:
+        raise ValueError(f"{form.as_posix()}: isian '{field_id}' tidak punya 'description:' satu baris")
+    indent = " " * _indent(lines[found])
+    line = f"{indent}description: {json.dumps(description, ensure_ascii=False)}"
+    return [*lines[:found], line, *lines[found + 1 :]]
+
+
+def completion_form(text: str, schema_dir: Path) -> str:
+    lines = with_description(text.split("\n"), FORM_QUESTION_FIELD, completion_choices(), COMPLETION)
+    return "\n".join(lines)
+
+
 def form_with_choices(text: str, schema_dir: Path) -> str:
     known = vocabularies(schema_dir)
     lines = text.split("\n")
@@ -128,7 +165,11 @@ def form_with_choices(text: str, schema_dir: Path) -> str:
 
 
 # Each generated file and how to bring its text up to date with the schemas.
-TARGETS: dict[Path, Callable[[str, Path], str]] = {CONTRIBUTING: updated, FORM: form_with_choices}
+TARGETS: dict[Path, Callable[[str, Path], str]] = {
+    CONTRIBUTING: updated,
+    FORM: form_with_choices,
+    COMPLETION: completion_form,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -11,6 +11,7 @@ PAGES = [
     "katalog/",
     "katalog/?q=lansia",
     "inovasi/lansia-smart/",
+    "inovasi/lansia-smart/kuesioner/",
     "kecamatan/junrejo-kota-batu/",
     "kabupaten/kab-malang/",
     "pembinaan/2024/",

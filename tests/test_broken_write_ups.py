@@ -193,7 +193,7 @@ CASES: dict[str, tuple[Expected, ...]] = {
         (
             "tautan-penanda-tidak-ada/index.md",
             36,
-            "halaman itu tidak punya penanda '#tidak-ada'; penanda yang ada: #cara",
+            "halaman itu tidak punya penanda '#tidak-ada'; penanda yang ada: #belum-tercatat, #cara",
         ),
         ("tautan-penanda-tidak-ada/index.md", 36, "halaman itu tidak punya penanda '#replikasi-nggak'"),
     ),
@@ -268,6 +268,24 @@ CASES: dict[str, tuple[Expected, ...]] = {
         ("penanda-bentrok/index.md", 38, "penanda { #… } tidak diizinkan di isi tulisan"),
         ("penanda-bentrok/index.md", 50, "penanda { #… } tidak diizinkan di isi tulisan"),
     ),
+    # a kecamatan's written answer: a vetted file beside the write-up, never a web address or a round's source
+    "jawaban-berkas-tidak-ada": (
+        ("jawaban-berkas-tidak-ada/index.md", 43, "berkas 'jawaban-kecamatan-contoh.pdf' tidak ada di folder ini"),
+    ),
+    "jawaban-dengan-url": (
+        ("jawaban-dengan-url/index.md", 44, "dirujuk lewat berkas di folder tulisan, bukan alamat"),
+    ),
+    "jawaban-tanpa-penjawab": (
+        ("jawaban-tanpa-penjawab/index.md", 40, "wajib diisi, tetapi tidak ada"),
+        ("jawaban-tanpa-penjawab/index.md", 45, "tanggal jawaban belum diisi"),
+    ),
+    "jawaban-judul-nama-berkas": (
+        ("jawaban-judul-nama-berkas/index.md", 42, "judul 'jawaban-kecamatan-contoh.pdf' bukan judul dokumen"),
+    ),
+    "sumber-web-dengan-penjawab": (
+        ("sumber-web-dengan-penjawab/index.md", 40, "penjawab hanya untuk jawaban tertulis kecamatan"),
+    ),
+    "jawaban-di-putaran": (("_pembinaan/2099.yml", 13, "jawaban tertulis kecamatan disimpan di folder tulisan"),),
     # SKK editions (innovations/_skk/<tahun>.yml) and the write-ups that name them
     "edisi-peringkat-tidak-dikenal": (
         ("_skk/2009.yml", 8, "nilai 'juara 2' tidak dikenal (mungkin maksud Anda 'Juara 2'?)"),

@@ -8,11 +8,12 @@ import re
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import parse_qs, unquote, urljoin, urlsplit
 
 from conftest import ROOT, run_build
 
 from katalog import labels, load_catalogue
+from katalog.gaps import all_questions, open_questions
 from katalog.replication import (
     METHOD_STEPS,
     QUESTION_ATTRIBUTES,
@@ -21,7 +22,16 @@ from katalog.replication import (
     readiness_data,
     sectors_in_use,
 )
-from katalog.urls import GUIDE_PAGE, MATRIX_PAGE, READINESS_PAGE, Profiled, page_of, relative_url, site_path
+from katalog.urls import (
+    GUIDE_PAGE,
+    MATRIX_PAGE,
+    READINESS_PAGE,
+    Profiled,
+    page_of,
+    questionnaire_page,
+    relative_url,
+    site_path,
+)
 
 CATALOGUE = load_catalogue(ROOT)
 SITE_URL = "https://katalog-inovasi-kecamatan-jatim.github.io/katalog/"
@@ -250,24 +260,98 @@ def test_check_page_embeds_the_rules_data_and_works_as_a_checklist_without_a_for
     assert 'href="../matriks/"' in html
 
 
-def test_every_profile_has_the_kit_with_missing_parts_linked_to_its_own_file(site: Path):
+def test_every_profile_keeps_its_kit_anchors_on_a_filled_part_or_its_belum_tercatat_item(site: Path):
     for inv in CATALOGUE.innovations:
         article = article_of(html_of(site, page_of(inv)))
-        headings = {"replikasi", *(part.anchor for part in kit_parts(inv))}
-        headings |= {"replikasi-kontak", "replikasi-pembinaan"}
-        for anchor_id in headings:
-            assert f'id="{anchor_id}"' in article, (inv.slug, anchor_id)
-        missing = sum(not part.items for part in kit_parts(inv)) + (not inv.contacts)
-        missing += (not inv.replication.problem) + (not inv.replication.complexity) + (not inv.replication.cost_class)
-        # a visit the source reports nothing about says so once, instead of asking for findings and a plan
-        missing += sum((not result.findings) + (not result.plan) for result in inv.coaching if result.visit_reported)
-        edit_links = re.findall(r'<span class="kki-sunting"> · <a href="([^"]+)">', article)
-        assert len(edit_links) == missing, inv.slug
-        own_files = {inv.source_path, *(result.source_path for result in inv.coaching)}
-        assert all(link.split("/edit/main/", 1)[1] in own_files for link in edit_links)
+        box = box_of(article)
+        for anchor_id in ("replikasi", *(part.anchor for part in kit_parts(inv)), "replikasi-kontak"):
+            assert article.count(f'id="{anchor_id}"') == 1, (inv.slug, anchor_id)
+        for part in kit_parts(inv):
+            # an empty part takes no heading: it is one line of the box, which carries its anchor
+            assert (f'<h3 id="{part.anchor}"' in article) == bool(part.items), (inv.slug, part.anchor)
+            assert (f'<li id="{part.anchor}"' in box) == (not part.items), (inv.slug, part.anchor)
+        assert ('<li id="replikasi-kontak"' in box) == (not inv.contacts)
         for result in inv.coaching:
             for finding in result.findings:
                 assert finding.split("[S")[0].strip()[:40] in unescape(article)
+
+
+def box_of(article: str) -> str:
+    """The profile's "Belum tercatat" box ("" when the write-up records everything it is asked)."""
+    start = article.find('<div class="kki-belum">')
+    return article[start : article.index("</div>", start)] if start >= 0 else ""
+
+
+def visible_text(html: str) -> str:
+    """What a reader sees of some HTML: tags and attributes gone, references decoded."""
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+def test_the_belum_tercatat_box_lists_exactly_the_open_questions_each_linked_to_its_prefilled_form(site: Path):
+    for inv in CATALOGUE.innovations:
+        article = article_of(html_of(site, page_of(inv)))
+        questions = open_questions(inv)
+        box = box_of(article)
+        assert bool(box) == bool(questions), inv.slug
+        items = re.findall(r"<li[^>]*>(.*?)</li>", box, re.DOTALL)
+        assert [visible_text(item).split(":")[0].strip() for item in items] == [q.label for q in questions], inv.slug
+        for item, question in zip(items, questions, strict=True):
+            (link,) = [href for href in re.findall(r'href="([^"]+)"', item) if "/issues/new" in href]
+            query = parse_qs(urlsplit(unescape(link)).query)
+            assert query["template"] == ["lengkapi-inovasi.yml"]
+            assert query["inovasi"] == [inv.slug]
+            assert query["isian"] == [f"{question.label} ({question.field})"]
+            assert question.question in visible_text(item)
+        if questions:
+            assert f'href="{relative_url(page_of(inv), questionnaire_page(inv))}"' in box
+
+
+def test_every_form_link_on_a_profile_names_one_of_its_open_questions(site: Path):
+    for inv in CATALOGUE.innovations:
+        article = article_of(html_of(site, page_of(inv)))
+        asked = {f"{q.label} ({q.field})" for q in open_questions(inv)}
+        links = [unescape(href) for href in re.findall(r'href="([^"]+/issues/new\?[^"]+)"', article)]
+        named = {parse_qs(urlsplit(link).query)["isian"][0] for link in links}
+        assert named == asked, inv.slug  # every open question is linked, and nothing else is
+
+
+def test_no_raw_field_path_reaches_a_profiles_visible_text(site: Path):
+    # a path the way contributors write it; a one-word field ("status", "kontak") is also a plain word
+    fields = {question.field for question in all_questions()} | {"rencana_pengembangan", "replikasi.jenis_mitra"}
+    paths = {field for field in fields if "." in field or "_" in field}
+    assert "replikasi.kelas_biaya" in paths and "tahun_mulai" in paths
+    for inv in CATALOGUE.innovations:
+        text = visible_text(article_of(html_of(site, page_of(inv))))
+        for path in paths:
+            assert not re.search(rf"(?<![\w.]){re.escape(path)}(?![\w.])", text), (inv.slug, path)
+        assert "lengkapi isian" not in text
+
+
+def test_a_profile_prints_nothing_twice_and_says_when_it_was_never_verified(site: Path):
+    for inv in CATALOGUE.innovations:
+        text = visible_text(article_of(html_of(site, page_of(inv))))
+        assert text.count(labels.NO_VISIT_REPORT) == sum(not result.visit_reported for result in inv.coaching)
+        for result in inv.coaching:
+            for finding in result.findings:
+                assert text.count(visible_text(finding.split("[S")[0])[:40]) == 1, (inv.slug, finding)
+        if inv.last_verified is None:
+            assert "Terakhir diverifikasi belum pernah diverifikasi redaksi" in text
+            assert "Terakhir diverifikasi belum terdokumentasi" not in text
+
+
+def test_every_innovation_has_a_questionnaire_with_exactly_its_open_questions(site: Path):
+    for inv in CATALOGUE.innovations:
+        article = article_of(html_of(site, questionnaire_page(inv)))
+        questions = open_questions(inv)
+        items = re.findall(r'<ol class="kki-kuesioner">(.*?)</ol>', article, re.DOTALL)
+        asked = re.findall(r"<li><p><strong>(.*?)</strong><br>(.*?)<", items[0] if items else "", re.DOTALL)
+        assert [(unescape(label), unescape(text)) for label, text in asked] == [
+            (q.label, q.question) for q in questions
+        ], inv.slug
+        assert article.count('class="kki-ruang-jawab"') == len(questions)
+        text = visible_text(article)
+        assert inv.name in text and f"Kecamatan {inv.kecamatan.name}, {inv.kabupaten.name}" in text
+        assert inv.slug in text and "Cara mengirim kembali" in text
 
 
 def test_generated_pages_keep_scripts_and_form_controls_only_on_the_tool_pages(site: Path):

@@ -8,14 +8,27 @@ button: they say so, and each innovation they list has its own.
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
 import re
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
+import pytest
 from conftest import ROOT
 
 from katalog.site import build_site
-from katalog.urls import Profiled, SiteAddress, page_of, site_path
+from katalog.urls import (
+    COMPLETION_FORM,
+    FORM_INNOVATION_FIELD,
+    FORM_QUESTION_FIELD,
+    PROPOSAL_FORM,
+    Profiled,
+    SiteAddress,
+    page_of,
+    site_path,
+    with_repository_links,
+)
 
 EDIT_PREFIX = "/edit/main/"
 EDIT_BUTTON = re.compile(r'<a href="([^"]+)" title="[^"]*" class="md-content__button md-icon" rel="edit">')
@@ -82,3 +95,47 @@ def test_generated_pages_edit_their_source_under_innovations_or_have_no_button(s
     for page in without_source:
         assert edit_button(site, page) is None, page
         assert "disusun otomatis" in html_of(site, page), page
+
+
+def test_a_completion_link_prefills_the_form_whatever_the_innovations_name():
+    inv = BUILD.catalogue.innovations[0]
+    hostile = dataclasses.replace(inv, name='A & B #1 ?x=y "kutip" +plus')
+    address = SiteAddress(repo_url="https://github.com/o/r/", edit_uri="edit/main/docs/")
+    url = address.completion_url(hostile, "Kelas biaya", "replikasi.kelas_biaya")
+    assert url is not None and url.startswith("https://github.com/o/r/issues/new?")
+    assert "#" not in url and " " not in url and '"' not in url
+    query = parse_qs(urlsplit(url).query, strict_parsing=True)
+    assert query == {
+        "template": [COMPLETION_FORM],
+        "title": ['Lengkapi A & B #1 ?x=y "kutip" +plus: Kelas biaya'],
+        FORM_INNOVATION_FIELD: [inv.slug],
+        FORM_QUESTION_FIELD: ["Kelas biaya (replikasi.kelas_biaya)"],
+    }
+    assert SiteAddress().completion_url(inv, "Kelas biaya", "replikasi.kelas_biaya") is None
+
+
+def test_hand_written_pages_link_repository_files_through_the_repository_address():
+    address = SiteAddress(repo_url="https://github.com/o/r", edit_uri="edit/main/docs/")
+    markdown = "[panduan](repo:blob/HEAD/.github/CONTRIBUTING.md) dan [lain](https://contoh.id/repo:x)"
+    assert with_repository_links(markdown, address, "kontribusi.md") == (
+        "[panduan](https://github.com/o/r/blob/HEAD/.github/CONTRIBUTING.md) dan [lain](https://contoh.id/repo:x)"
+    )
+    with pytest.raises(
+        ValueError, match=re.escape("kontribusi.md: tautan repo:blob/HEAD/.github/CONTRIBUTING.md butuh")
+    ):
+        with_repository_links(markdown, SiteAddress(), "kontribusi.md")
+
+
+def test_the_contributing_page_links_both_issue_forms_and_the_guide_on_github(site: Path):
+    repository = "https://github.com/katalog-inovasi-kecamatan-jatim/katalog"
+    html = html_of(site, "kontribusi.md")
+    for target in (
+        f"issues/new?template={COMPLETION_FORM}",
+        f"issues/new?template={PROPOSAL_FORM}",
+        "issues/new/choose",
+        "blob/HEAD/.github/CONTRIBUTING.md",
+    ):
+        assert f'href="{repository}/{target}"' in html, target
+    for form in (COMPLETION_FORM, PROPOSAL_FORM):
+        assert (ROOT / ".github" / "ISSUE_TEMPLATE" / form).is_file()
+    assert "repo:" not in html

@@ -17,6 +17,8 @@ import pytest
 import yaml
 from conftest import ROOT, load_script
 
+from katalog.gaps import all_questions
+from katalog.urls import COMPLETION_FORM, FORM_INNOVATION_FIELD, FORM_QUESTION_FIELD, PROPOSAL_FORM
 from katalog.vocabulary import vocabularies
 
 dokumen_skema = load_script("dokumen_skema")
@@ -38,7 +40,7 @@ def test_there_is_a_workflow_for_pull_requests_and_one_for_pages_and_an_issue_fo
     triggers = {path.name: yaml.safe_load(path.read_text(encoding="utf-8"))[True] for path in WORKFLOWS}
     assert "pull_request" in triggers["periksa.yml"]
     assert triggers["terbitkan.yml"]["push"] == {"branches": ["main"]}
-    assert [path.name for path in ISSUE_FORMS] == ["usulkan-inovasi.yml"]
+    assert [path.name for path in ISSUE_FORMS] == [COMPLETION_FORM, PROPOSAL_FORM]
 
 
 def test_workflows_match_githubs_workflow_schema():
@@ -102,7 +104,9 @@ def test_field_reference_and_issue_form_are_generated_from_the_schemas(capsys: p
     text = (GITHUB / "CONTRIBUTING.md").read_text(encoding="utf-8")
     assert "| `skk[].tahun` | ya | bilangan bulat |" in text
     assert "| `peringkat[].kabupaten` | ya | teks |" in text.split("_skk/&lt;tahun&gt;.yml")[-1]  # the edition file
-    assert "| `sumber[].url` | ya | teks |" in text.split("pembinaan-<putaran>.md")[1]  # via $ref
+    coaching = text.split("pembinaan-<putaran>.md")[1]
+    assert "| `sumber[].penerbit` | ya | teks |" in coaching  # via $ref
+    assert "| `sumber[].berkas` |  | teks, boleh `null` | Untuk jawaban-kecamatan" in coaching  # also via $ref
 
 
 def test_field_reference_shows_a_label_beside_its_value_where_the_label_says_more():
@@ -119,12 +123,41 @@ def test_field_reference_shows_a_label_beside_its_value_where_the_label_says_mor
 
 
 def test_issue_form_offers_each_vocabularys_values_in_the_schemas_order():
-    form = yaml.safe_load(ISSUE_FORMS[0].read_text(encoding="utf-8"))
+    form = yaml.safe_load((GITHUB / "ISSUE_TEMPLATE" / PROPOSAL_FORM).read_text(encoding="utf-8"))
     options = {item["id"]: item["attributes"].get("options") for item in form["body"] if "id" in item}
     found = vocabularies(ROOT / "innovations/_skema")
     assert dokumen_skema.FORM_CHOICES
     for field_id, key in dokumen_skema.FORM_CHOICES.items():
         assert tuple(options[field_id]) == found[key].values
+
+
+def test_the_fields_a_profiles_link_fills_are_text_fields_of_the_completion_form():
+    # GitHub fills only text fields from a link's query (its docs: "fill custom text fields"); a dropdown
+    # named in the query leaves the reader with a blank issue instead of the form
+    form = yaml.safe_load((GITHUB / "ISSUE_TEMPLATE" / COMPLETION_FORM).read_text(encoding="utf-8"))
+    kinds = {item["id"]: item["type"] for item in form["body"] if "id" in item}
+    assert kinds[FORM_INNOVATION_FIELD] == kinds[FORM_QUESTION_FIELD] == "input"
+    assert {"jawaban", "asal", "penjawab", "dokumen", "persetujuan"} <= set(kinds)
+    consent = next(item for item in form["body"] if item.get("id") == "persetujuan")
+    assert all(option["required"] for option in consent["attributes"]["options"])
+
+
+def test_the_completion_form_names_every_gap_a_profile_can_ask_about():
+    form = yaml.safe_load((GITHUB / "ISSUE_TEMPLATE" / COMPLETION_FORM).read_text(encoding="utf-8"))
+    field = next(item for item in form["body"] if item.get("id") == FORM_QUESTION_FIELD)
+    description = field["attributes"]["description"]
+    assert description == dokumen_skema.completion_choices()
+    for question in all_questions():
+        assert f" {question.label};" in description or f" {question.label}." in description
+
+
+def test_a_new_gap_makes_the_completion_form_stale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    form = GITHUB / "ISSUE_TEMPLATE" / COMPLETION_FORM
+    text = form.read_text(encoding="utf-8")
+    assert dokumen_skema.completion_form(text, ROOT / "innovations/_skema") == text
+    monkeypatch.setattr(dokumen_skema, "all_questions", lambda: (*all_questions(), all_questions()[0]))
+    stale = dokumen_skema.completion_form(text, ROOT / "innovations/_skema")
+    assert stale != text and stale.count("Masalah yang dijawab") == 2
 
 
 @pytest.fixture

@@ -147,7 +147,7 @@ def test_the_fact_box_links_each_value_to_its_source_and_shows_conflicts(repo: P
     assert 'sumber berbeda: 2023 <a href="#sumber-s3">[S3]</a>; 2022 <a href="#sumber-s2">[S2]</a>' in box
     assert "Non-digital · <em>klasifikasi redaksi</em>" in box
     assert "nilai bertanda <em>klasifikasi redaksi</em> juga\nditetapkan penyunting" in html
-    assert unescape(html).count(NO_VISIT_REPORT) == 2  # the coaching block and the kit's coaching part
+    assert unescape(html).count(NO_VISIT_REPORT) == 1  # in the coaching block; the kit points there, never repeats it
     s0 = html[html.index('id="sumber-s0"') :]
     assert "JPIP (The Jawa Pos Institute of Pro Otonomi) · <em>Catatan:</em> Diterbitkan JPIP" in s0[:600]
 

@@ -47,6 +47,15 @@ def test_citations_become_links_and_the_rest_stays_escaped():
     assert "*resmi*" in unescape(html) and "<em>" not in html
 
 
+def test_a_statement_cited_only_to_the_kecamatans_answers_is_marked_once_after_its_citations():
+    reported = frozenset({"S2", "S5"})
+    html = to_html(cite_text("Satu [S2] [S5]. Dua [S1] [S2]. Tiga [S1].", "sumber", reported=reported))
+    text = unescape(re.sub(r"<[^>]+>", "", html))
+    assert text == "Satu [S2] [S5] · dilaporkan kecamatan. Dua [S1] [S2]. Tiga [S1]."
+    assert html.count('<span class="kki-dilaporkan">') == 1
+    assert cite_text("Satu [S2].", "sumber") == cite_text("Satu [S2].", "sumber", reported=frozenset({"S9"}))
+
+
 def test_dates_are_written_the_indonesian_way():
     assert date_id("2024-10-21") == "21 Oktober 2024"
     assert date_id(None) is None
@@ -71,7 +80,7 @@ def test_profile_page_shows_facts_unknowns_and_a_hostile_summary_as_text(repo: P
     assert "Juara Harapan 2" in html
     assert "35.79.03" in html
     assert 'class="kki-kosong">belum terdokumentasi</span>' in html
-    assert "https://github.com/o/r/edit/main/innovations/lansia-smart/index.md" in html
+    assert "https://github.com/o/r/issues/new?template=lengkapi-inovasi.yml&amp;" in html
 
 
 def test_home_shows_the_newest_edition_in_full_and_links_to_the_history(tmp_path: Path):

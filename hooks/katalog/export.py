@@ -42,8 +42,10 @@ def file_url(site_url: str, file_path: str) -> str:
     return site_url.rstrip("/") + "/" + file_path
 
 
-def _source(source: Source) -> dict[str, Any]:
-    return {
+def _source(source: Source, files_at: str | None = None) -> dict[str, Any]:
+    """A source as written; a kecamatan's written answer also with its kind, who answered, and the published
+    address of its file (`files_at`: the site URL of the folder it is published in)."""
+    record: dict[str, Any] = {
         "id": source.id,
         "judul": source.title,
         "url": source.url,
@@ -51,6 +53,19 @@ def _source(source: Source) -> dict[str, Any]:
         "tanggal": source.published,
         "catatan": source.note,
     }
+    if source.self_reported:
+        record |= {
+            "jenis": source.kind,
+            "berkas": source.file,
+            "berkas_url": f"{files_at}{source.file}" if files_at and source.file else None,
+            "penjawab": source.respondent,
+        }
+    return record
+
+
+def answer_folder_url(inv: Innovation, site_url: str) -> str:
+    """Where the files beside a write-up (the kecamatan's written answers among them) are published."""
+    return absolute_url(site_url, urls.page_of(inv))
 
 
 def _conflict(conflict: Conflict | None) -> list[dict[str, Any]] | None:
@@ -80,7 +95,7 @@ def conflict_cell(inv: Innovation, field: str, plain: object) -> str:
     return "" if plain is None else str(plain)
 
 
-def _coaching(result: CoachingResult) -> dict[str, Any]:
+def _coaching(result: CoachingResult, files_at: str) -> dict[str, Any]:
     return {
         "putaran": result.round_id,
         "tanggal_kunjungan": result.visit_date,
@@ -90,7 +105,7 @@ def _coaching(result: CoachingResult) -> dict[str, Any]:
             {"rencana": item.plan, "target": item.target, "status": item.status} for item in result.plan
         ],
         "status_tindak_lanjut": result.follow_up,
-        "sumber": [_source(source) for source in result.sources],
+        "sumber": [_source(source, files_at) for source in result.sources],
         "berkas": result.source_path,
     }
 
@@ -159,8 +174,8 @@ def innovation_record(inv: Innovation, site_url: str) -> dict[str, Any]:
             "kelas_biaya": rep.cost_class,
         },
         "kontak": [{"lembaga": c.institution, "url": c.url, "email": c.email} for c in inv.contacts],
-        "sumber": [_source(source) for source in inv.sources],
-        "pembinaan": [_coaching(result) for result in inv.coaching],
+        "sumber": [_source(source, answer_folder_url(inv, site_url)) for source in inv.sources],
+        "pembinaan": [_coaching(result, answer_folder_url(inv, site_url)) for result in inv.coaching],
         "berkas": inv.source_path,
     }
 
@@ -239,8 +254,15 @@ def _csv_cells(inv: Innovation, site_url: str) -> list[str]:
         inv.summary or "",
         str(len(inv.coaching)),
         absolute_url(site_url, urls.page_of(inv)),
-        "; ".join(source.url or source.title for source in inv.sources),
+        "; ".join(_source_cell(source, inv, site_url) for source in inv.sources),
     ]
+
+
+def _source_cell(source: Source, inv: Innovation, site_url: str) -> str:
+    """A source in the CSV's list: its address; a kecamatan's answer by the published file's address."""
+    if source.self_reported and source.file:
+        return f"{answer_folder_url(inv, site_url)}{source.file} (jawaban tertulis kecamatan)"
+    return source.url or source.title
 
 
 def catalogue_csv(catalogue: Catalogue, site_url: str) -> bytes:

@@ -203,7 +203,17 @@ def _validated(document: Document, schema_dir: Path, schema_name: str) -> list[P
 
 def _sources(data: list[dict[str, Any]]) -> tuple[Source, ...]:
     return tuple(
-        Source(item["id"], item["judul"], item["url"], item["penerbit"], item.get("tanggal"), item.get("catatan"))
+        Source(
+            item["id"],
+            item["judul"],
+            item.get("url"),
+            item["penerbit"],
+            item.get("tanggal"),
+            item.get("catatan"),
+            kind=item.get("jenis"),
+            file=item.get("berkas"),
+            respondent=item.get("penjawab"),
+        )
         for item in data
     )
 
@@ -270,6 +280,7 @@ def _load_innovation(
     ]
     problems += provenance.conflict_problems(document)
     problems += provenance.source_problems(document)
+    problems += provenance.answer_problems(document, attachments)
     if problems or kecamatan is None or not schema_valid:
         return None, [], problems
     if any(item["tahun"] not in editions for item in data["skk"]):
@@ -484,6 +495,7 @@ def _load_result(
     problems += _field_citation_problems(document, _cited_fields(data), source_ids)
     problems += provenance.prose_problems(document, _cited_fields(data))
     problems += provenance.source_problems(document)
+    problems += provenance.answer_problems(document, tuple(attachments))
     problems += provenance.visit_report_problems(document)
     if problems or not schema_valid:
         return None, [], problems
@@ -589,6 +601,7 @@ def _load_round(file: Path, root: Path, schema_dir: Path) -> tuple[CoachingRound
     problems += policy.citation_problems(data.get("tujuan") or "", purpose_line, rel, source_ids, "tujuan")
     problems += provenance.prose_problems(document, _texts(("tujuan",), data.get("tujuan")))
     problems += provenance.source_problems(document)
+    problems += provenance.answer_problems(document, None)
     if problems:
         return None, problems
     return CoachingRound(

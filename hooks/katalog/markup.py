@@ -41,31 +41,42 @@ def anchor(prefix: str, source_id: str) -> Markup:
     return Markup(f"{prefix}-{source_id.lower()}")
 
 
-def cite_text(text: str, prefix: str, target: str = "") -> Markup:
-    """Escape a data value, turning its [S1] citations into links to the source list."""
+def cite_text(text: str, prefix: str, target: str = "", reported: frozenset[str] = frozenset()) -> Markup:
+    """Escape a data value, turning its [S1] citations into links to the source list; a group of citations
+    that names only the kecamatan's own answers (`reported`) is marked "dilaporkan kecamatan"."""
     pieces: list[str] = []
     position = 0
-    for match in CITATION.finditer(text):
+    for match in _CITATION_RUN.finditer(text):
         pieces.append(escape_markdown(text[position : match.start()]))
-        pieces.append(Markup(f"[\\[{match.group(1)}\\]]({target}#{anchor(prefix, match.group(1))})"))
+        pieces.append(_linked_citations(match.group(0), prefix, target, reported))
         position = match.end()
     pieces.append(escape_markdown(text[position:]))
     return Markup("".join(pieces).strip())
 
 
-def cite_body(body: str, prefix: str, heading_shift: int = 0) -> Markup:
-    """A validated Markdown body with citations linked and, when nested, headings moved down."""
+def cite_body(body: str, prefix: str, heading_shift: int = 0, reported: frozenset[str] = frozenset()) -> Markup:
+    """A validated Markdown body with citations linked (and marked as in cite_text) and, when nested,
+    headings moved down."""
     lines = []
     in_fence = False
     for line in body.split("\n"):
         if _FENCE.match(line):
             in_fence = not in_fence
         elif not in_fence:
-            line = CITATION.sub(lambda match: f"[\\[{match.group(1)}\\]](#{anchor(prefix, match.group(1))})", line)
+            line = _CITATION_RUN.sub(lambda match: _linked_citations(match.group(0), prefix, "", reported), line)
             if heading_shift:
                 line = _HEADING.sub(lambda match: "#" * min(6, len(match.group(1)) + heading_shift), line)
         lines.append(line)
     return Markup("\n".join(lines).strip())
+
+
+# Citations side by side ("[S2] [S5]"): together they say where one statement comes from.
+_CITATION_RUN = re.compile(rf"{CITATION.pattern}(?:[ \t]*{CITATION.pattern})*")
+
+
+def _linked_citations(run: str, prefix: str, target: str, reported: frozenset[str]) -> str:
+    linked = CITATION.sub(lambda match: f"[\\[{match.group(1)}\\]]({target}#{anchor(prefix, match.group(1))})", run)
+    return linked + reported_mark(CITATION.findall(run), reported)
 
 
 _CITATION_WITH_SPACE = re.compile(r"\s*" + CITATION.pattern)  # "Poteran [S2]." -> "Poteran."
@@ -112,6 +123,13 @@ def date_id(value: str | date | None) -> str | None:
 
 
 EDITORIAL_MARK = Markup(" · *klasifikasi redaksi*")
+# Beside a fact whose only sources are the kecamatan's own written answers (model.KECAMATAN_ANSWER).
+REPORTED_MARK = Markup(' · <span class="kki-dilaporkan">dilaporkan kecamatan</span>')
+
+
+def reported_mark(source_ids: tuple[str, ...] | list[str], reported: frozenset[str]) -> Markup:
+    """The "reported by the kecamatan" mark, when every source of a fact is the kecamatan's own answer."""
+    return REPORTED_MARK if source_ids and set(source_ids) <= reported else Markup("")
 
 
 def source_marks(source_ids: tuple[str, ...], prefix: str = "sumber") -> Markup:
@@ -119,7 +137,9 @@ def source_marks(source_ids: tuple[str, ...], prefix: str = "sumber") -> Markup:
     return Markup("".join(f" [\\[{source_id}\\]](#{anchor(prefix, source_id)})" for source_id in source_ids))
 
 
-def sourced(fact: Any, value: Any, value_labels: dict[str, str] | None = None) -> Markup:
+def sourced(
+    fact: Any, value: Any, value_labels: dict[str, str] | None = None, reported: frozenset[str] = frozenset()
+) -> Markup:
     """A fact-box value with where it comes from: its source markers, the editors' mark, or, where the
     sources disagree, "sumber berbeda:" with every value and its markers. `fact` is (reference, conflict)."""
     conflict = fact[1]
@@ -133,12 +153,15 @@ def sourced(fact: Any, value: Any, value_labels: dict[str, str] | None = None) -
     shown = or_unknown(value, value_labels)
     if value is None or value == "" or value == []:
         return shown
-    return shown + fact_marks(fact)
+    return shown + fact_marks(fact, reported)
 
 
-def fact_marks(fact: Any) -> Markup:
-    """Only the markers of a (reference, conflict) pair: source links, or the editors' mark."""
+def fact_marks(fact: Any, reported: frozenset[str] = frozenset()) -> Markup:
+    """Only the markers of a (reference, conflict) pair: source links, or the editors' mark; and the
+    kecamatan's mark when its own answers are the only sources."""
     reference = fact[0]
     if reference is None:
         return Markup("")
-    return EDITORIAL_MARK if reference.editorial else source_marks(reference.source_ids)
+    if reference.editorial:
+        return EDITORIAL_MARK
+    return source_marks(reference.source_ids) + reported_mark(reference.source_ids, reported)

@@ -17,14 +17,26 @@ RANK_ORDER = (*PLACES[:-1], DISPUTED, UNKNOWN_PLACE)
 SINGLE_PLACES = tuple(place for place in PLACES if place.startswith("Juara"))  # at most once per edition
 
 
+# `sumber[].jenis` of a written answer from the kecamatan that runs the innovation, kept as a public file beside
+# the write-up (`berkas`) instead of a web address; the facts it alone supports are shown as self-reported.
+KECAMATAN_ANSWER = "jawaban-kecamatan"
+
+
 @dataclass(frozen=True)
 class Source:
     id: str
     title: str
-    url: str | None
+    url: str | None  # None for a kecamatan's written answer: it has `file` instead
     publisher: str | None
-    published: str | None  # YYYY-MM-DD
+    published: str | None  # YYYY-MM-DD; for an answer, the day it was given
     note: str | None = None  # provenance shown under the source (`catatan`)
+    kind: str | None = None  # None: a published page or document; KECAMATAN_ANSWER: see above
+    file: str | None = None  # the answer's file beside the write-up (`berkas`), published next to the profile
+    respondent: str | None = None  # who answered for the kecamatan, by position (`penjawab`)
+
+    @property
+    def self_reported(self) -> bool:
+        return self.kind == KECAMATAN_ANSWER
 
 
 @dataclass(frozen=True)
@@ -314,6 +326,11 @@ class Innovation:
 
     def conflict(self, field: str) -> Conflict | None:
         return next((item for item in self.conflicts if item.field == field), None)
+
+    @property
+    def self_reported_ids(self) -> frozenset[str]:
+        """The ids of the kecamatan's own written answers among this write-up's sources."""
+        return frozenset(source.id for source in self.sources if source.self_reported)
 
     def provenance(self, field: str) -> tuple[Reference | None, Conflict | None]:
         """Where a fact comes from, as the fact box shows it (markup.sourced)."""

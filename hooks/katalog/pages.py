@@ -15,7 +15,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import labels, replication, tilemap, urls
+from . import gaps, labels, replication, tilemap, urls
 from .facets import FACETS, UNKNOWN_ID, facet_counts, facet_values
 from .markup import cite_body, without_citations
 from .model import Catalogue, CoachingResult, CoachingRound, Edition, Innovation
@@ -79,7 +79,11 @@ def generated_pages(catalogue: Catalogue, schema_dir: Path) -> tuple[GeneratedPa
         )
         for inv in catalogue.innovations
     ]
-    return (*lists_and_tools, *rounds, *editions, *places, *profiles)
+    questionnaires = [
+        GeneratedPage(urls.questionnaire_page(inv), "kuesioner.md.j2", partial(_questionnaire, inv))
+        for inv in catalogue.innovations
+    ]
+    return (*lists_and_tools, *rounds, *editions, *places, *profiles, *questionnaires)
 
 
 def winners_context(catalogue: Catalogue) -> Context:
@@ -163,20 +167,29 @@ def _edition(catalogue: Catalogue, edition: Edition) -> Context:
 
 
 def _profile(catalogue: Catalogue, inv: Innovation) -> Context:
-    rounds = {item.id: item for item in catalogue.rounds}
     return {
         "inv": inv,
-        "story": cite_body(inv.body, "sumber"),
+        "story": cite_body(inv.body, "sumber", reported=inv.self_reported_ids),
         "coaching_bodies": {
-            result.round_id: cite_body(result.body, f"sumber-{result.round_id}", heading_shift=2)
+            result.round_id: cite_body(
+                result.body,
+                f"sumber-{result.round_id}",
+                heading_shift=2,
+                reported=frozenset(source.id for source in result.sources if source.self_reported),
+            )
             for result in inv.coaching
         },
         "kit": replication.kit_parts(inv),
+        "kit_anchors": replication.KIT_ANCHORS,
         "completeness": replication.kit_completeness(inv),
-        "latest_coaching": sorted(inv.coaching, key=lambda result: rounds[result.round_id].start, reverse=True),
+        "gaps": {question.field: question for question in gaps.open_questions(inv)},
         "search": search_fields(inv),
         "jsonld": structured_data(inv),
     }
+
+
+def _questionnaire(inv: Innovation) -> Context:
+    return {"inv": inv, "questions": gaps.open_questions(inv)}
 
 
 def _coaching_history(

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from .frontmatter import Document, FieldPath
+from .model import KECAMATAN_ANSWER
 from .policy import CITATION, citation_problems
 from .problems import Problem, show
 
@@ -228,10 +229,14 @@ def source_list_problems(document: Document) -> list[Problem]:
     for index, item in enumerate(sources if isinstance(sources, list) else []):
         if not isinstance(item, dict):
             continue
-        title, url, source_id = item.get("judul"), item.get("url"), item.get("id")
+        title, source_id = item.get("judul"), item.get("id")
+        url = item.get("url") if "url" in item else item.get("berkas")  # an answer's file stands for its address
         if isinstance(title, str) and is_placeholder_title(title):
             message = (
-                f"judul {show(title)} bukan judul halaman; salin judul tulisan persis seperti di halaman sumbernya"
+                f"judul {show(title)} bukan judul dokumen; tulis judul jawabannya, mis. 'Jawaban Kecamatan "
+                "Contoh atas kuesioner katalog'"
+                if item.get("jenis") == KECAMATAN_ANSWER
+                else f"judul {show(title)} bukan judul halaman; salin judul tulisan persis seperti di halaman sumbernya"
             )
             problems.append(
                 Problem(path, document.line_of(("sumber", index, "judul")), f"sumber.{index}.judul", message)
@@ -243,8 +248,9 @@ def source_list_problems(document: Document) -> list[Problem]:
                     f"alamat ini sudah dipakai sumber {ids_by_url[key]}; satu alamat = satu id sumber, "
                     f"rujuk {ids_by_url[key]} saja"
                 )
+                field = "url" if "url" in item else "berkas"
                 problems.append(
-                    Problem(path, document.line_of(("sumber", index, "url")), f"sumber.{index}.url", message)
+                    Problem(path, document.line_of(("sumber", index, field)), f"sumber.{index}.{field}", message)
                 )
             ids_by_url.setdefault(key, source_id)
     return problems
@@ -283,6 +289,60 @@ def source_problems(document: Document) -> list[Problem]:
                 label = ".".join(map(str, (*field_path, position)))
                 message = f"sumber {show(item)} tidak ada di daftar sumber; yang ada: {known}"
                 problems.append(Problem(path, document.line_of((*field_path, position)), label, message))
+    return problems
+
+
+def answer_problems(document: Document, attachments: tuple[str, ...] | None) -> list[Problem]:
+    """A kecamatan's written answer (`jenis: jawaban-kecamatan`) is a file published beside the write-up, cited
+    by `berkas` instead of a web address; a web source has no `berkas` or `penjawab`. `attachments`: the vetted
+    files of the folder, or None for a file that has no folder of its own (a round), where no answer can be kept."""
+    sources = document.data.get("sumber")
+    problems = []
+    for index, item in enumerate(sources if isinstance(sources, list) else []):
+        if isinstance(item, dict):
+            found = _answer_problems(item, attachments)
+            problems += [
+                Problem(document.path, document.line_of(("sumber", index, key)), f"sumber.{index}.{key}", message)
+                for key, message in found
+            ]
+    return problems
+
+
+def _answer_problems(item: dict[str, Any], attachments: tuple[str, ...] | None) -> list[tuple[str, str]]:
+    """(key, message) for each problem of one source with the answer's keys."""
+    if item.get("jenis") != KECAMATAN_ANSWER:
+        hint = f"tambahkan 'jenis: {KECAMATAN_ANSWER}' atau hapus"
+        return [
+            (key, f"{key} hanya untuk jawaban tertulis kecamatan; {hint} {key}")
+            for key in ("berkas", "penjawab")
+            if item.get(key) is not None  # a new write-up's scaffold writes them as null
+        ]
+    if attachments is None:
+        message = (
+            "jawaban tertulis kecamatan disimpan di folder tulisan inovasinya; rujuk dari tulisan inovasi "
+            "atau hasil pembinaannya, bukan dari berkas ini"
+        )
+        return [("jenis", message)]
+    blanks = {
+        "berkas": "nama berkas jawaban belum diisi; tulis nama berkasnya di folder ini, mis. jawaban-kecamatan.pdf",
+        "penjawab": "penjawab belum diisi; tulis jabatan yang menjawab atas nama kecamatan",
+        "tanggal": "tanggal jawaban belum diisi; tulis tanggal kecamatan memberikan jawaban ini (YYYY-MM-DD)",
+    }
+    problems = [(key, message) for key, message in blanks.items() if key in item and item[key] is None]
+    if "url" in item:
+        message = (
+            "jawaban tertulis kecamatan dirujuk lewat berkas di folder tulisan, bukan alamat web; hapus url, "
+            "atau hapus jenis bila sumber ini terbit di web"
+        )
+        problems.append(("url", message))
+    name = item.get("berkas")
+    if isinstance(name, str) and name not in attachments:
+        known = ", ".join(sorted(attachments)) or "belum ada"
+        message = (
+            f"berkas {show(name)} tidak ada di folder ini; letakkan jawaban kecamatan (PDF atau gambar "
+            f"pindaian) di samping tulisan ini; berkas yang ada: {known}"
+        )
+        problems.append(("berkas", message))
     return problems
 
 

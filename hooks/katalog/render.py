@@ -82,6 +82,8 @@ def make_environment() -> Environment:
         sourced=sourced,
         fact_marks=fact_marks,
         source_marks=source_marks,
+        attachment_link=lambda inv, name: Markup(urls.markdown_link(urls.attachment_path(inv, name))),
+        questionnaire_page=lambda inv: Markup(urls.markdown_link(urls.questionnaire_page(inv))),
     )
     return env
 
@@ -96,6 +98,8 @@ class Renderer:
             catalogue=catalogue,
             rounds={item.id: item for item in catalogue.rounds},
             edit_url_of=address.edit_url,
+            completion_url_of=address.completion_url,
+            completion_form_url=address.issue_form_url(urls.COMPLETION_FORM),
             regions_credit=regions_credit,
         )
 

@@ -273,24 +273,37 @@ def sectors_in_use(catalogue: Catalogue) -> list[tuple[str, int]]:
 class KitPart:
     """One part of an innovation's replication kit, as the profile shows it."""
 
-    anchor: str  # the heading's id on the profile
+    anchor: str  # the heading's id on the profile (the "belum tercatat" item's, while the part is empty)
     title: str
-    field: str  # where a contributor fills it in, e.g. "replikasi.prasyarat"
+    field: str  # where a contributor fills it in, e.g. "replikasi.prasyarat" (a katalog.gaps field)
     items: tuple[str, ...]
     ordered: bool = False
+
+
+# Where each gap of the kit is on a profile: its part's heading when filled, its "belum tercatat" item when not,
+# so links to a part (from other pages or write-ups) land on it either way.
+KIT_ANCHORS = {
+    "replikasi.prasyarat": "replikasi-prasyarat",
+    "replikasi.sumber_daya": "replikasi-sumber-daya",
+    "replikasi.mitra": "replikasi-mitra",
+    "replikasi.langkah": "replikasi-langkah",
+    "replikasi.risiko": "replikasi-risiko",
+    "kontak": "replikasi-kontak",
+}
 
 
 def kit_parts(inv: Innovation) -> tuple[KitPart, ...]:
     rep = inv.replication
     kinds = ", ".join(labels.PARTNER_KIND_LABELS[kind] for kind in rep.partner_kinds)
     partners = rep.partners + ((f"Jenis mitra: {kinds}",) if kinds else ())
-    return (
-        KitPart("replikasi-prasyarat", "Prasyarat", "replikasi.prasyarat", rep.prerequisites),
-        KitPart("replikasi-sumber-daya", "Sumber daya", "replikasi.sumber_daya", rep.resources),
-        KitPart("replikasi-mitra", "Mitra", "replikasi.mitra, replikasi.jenis_mitra", partners),
-        KitPart("replikasi-langkah", "Langkah", "replikasi.langkah", rep.steps, ordered=True),
-        KitPart("replikasi-risiko", "Risiko", "replikasi.risiko", rep.risks),
+    parts = (
+        ("replikasi.prasyarat", "Prasyarat", rep.prerequisites, False),
+        ("replikasi.sumber_daya", "Sumber daya", rep.resources, False),
+        ("replikasi.mitra", "Mitra", partners, False),
+        ("replikasi.langkah", "Langkah", rep.steps, True),
+        ("replikasi.risiko", "Risiko", rep.risks, False),
     )
+    return tuple(KitPart(KIT_ANCHORS[field], title, field, items, ordered) for field, title, items, ordered in parts)
 
 
 def kit_completeness(inv: Innovation) -> tuple[int, int]:

@@ -8,8 +8,10 @@ Raw HTML links, which MkDocs does not check, are built with `relative_url` from 
 from __future__ import annotations
 
 import posixpath
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from urllib.parse import urljoin
+from urllib.parse import quote, urlencode, urljoin
 
 from .model import CoachingRound, Edition, Innovation
 from .regions import Kabupaten, Kecamatan
@@ -31,6 +33,15 @@ READINESS_PAGE = "replikasi/cek-kesiapan/index.md"
 CATALOGUE_SCRIPT = "assets/katalog.js"
 SORT_SCRIPT = "assets/replikasi/urut.js"
 READINESS_SCRIPT = "assets/replikasi/cek.js"
+
+# The issue forms in .github/ISSUE_TEMPLATE/: proposing an innovation, and completing one's gaps without git.
+PROPOSAL_FORM = "usulkan-inovasi.yml"
+COMPLETION_FORM = "lengkapi-inovasi.yml"
+# The completion form's fields that a profile's links fill in (their `id:` in the form).
+FORM_INNOVATION_FIELD = "inovasi"
+FORM_QUESTION_FIELD = "isian"
+# Repository files that hand-written pages link to on GitHub ("repo:<path>" links, see with_repository_links).
+REPOSITORY_LINK = re.compile(r"\]\(repo:([^)\s]*)\)")
 
 # Where the home page (docs/index.md) gets the generated winners table.
 HOME_MARKER = "<!-- katalog:pemenang -->"
@@ -62,6 +73,11 @@ def page_of(item: Profiled) -> str:
     if isinstance(item, Edition):
         return edition_page(item.year)
     raise TypeError(f"no page for {item!r}")
+
+
+def questionnaire_page(inv: Innovation) -> str:
+    """The printable questionnaire of an innovation's gaps: "inovasi/x/kuesioner/index.md"."""
+    return f"inovasi/{inv.slug}/kuesioner/index.md"
 
 
 def edition_page(year: int) -> str:
@@ -142,9 +158,41 @@ class SiteAddress:
     @property
     def issues_url(self) -> str | None:
         """The repository's issue list, where readers reach the maintainers; None without a repository."""
-        return self.repo_url.rstrip("/") + "/issues" if self.repo_url else None
+        return self.repository_url("issues")
 
     def edit_url(self, source_path: str) -> str | None:
         """The edit link of a repository file ("innovations/x/index.md"); None without a repository."""
         base = edit_base(self.repo_url, self.edit_uri)
         return f"{base}{source_path}" if base else None
+
+    def repository_url(self, path: str) -> str | None:
+        """A page of the repository on GitHub ("issues/new/choose", "blob/HEAD/.github/CONTRIBUTING.md");
+        None without a repository. HEAD is GitHub's name for the default branch, whatever it is called."""
+        if not self.repo_url:
+            return None
+        return f"{self.repo_url.rstrip('/')}/{quote(path.lstrip('/'), safe='/?&=.-_~%+')}"
+
+    def issue_form_url(
+        self, form: str, fields: Mapping[str, str] | None = None, title: str | None = None
+    ) -> str | None:
+        """A new issue with an issue form, its text fields filled in from the query (GitHub fills a form
+        field whose `id` matches a query parameter; only text fields, not dropdowns)."""
+        query = {"template": form, **({"title": title} if title else {}), **(fields or {})}
+        return self.repository_url(f"issues/new?{urlencode(query)}")
+
+    def completion_url(self, inv: Innovation, label: str, field: str) -> str | None:
+        """The completion form for one gap of one innovation, prefilled with its id and the field."""
+        fields = {FORM_INNOVATION_FIELD: inv.slug, FORM_QUESTION_FIELD: f"{label} ({field})"}
+        return self.issue_form_url(COMPLETION_FORM, fields, f"Lengkapi {inv.name}: {label}")
+
+
+def with_repository_links(markdown: str, address: SiteAddress, page: str) -> str:
+    """A hand-written page's "[text](repo:<path>)" links pointed at the repository on GitHub."""
+
+    def link(match: re.Match[str]) -> str:
+        url = address.repository_url(match.group(1))
+        if url is None:
+            raise ValueError(f"{page}: tautan repo:{match.group(1)} butuh repo_url di mkdocs.yml")
+        return f"]({url})"
+
+    return REPOSITORY_LINK.sub(link, markdown)

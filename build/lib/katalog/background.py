@@ -1,0 +1,161 @@
+"""The catalogue built in a second process while MkDocs works in the first.
+
+MkDocs renders Markdown on one core. One worker process loads, validates and renders the catalogue
+(katalog.site.SiteBuilder, the same steps as build_site) while MkDocs lists its theme files and converts
+the hand-written pages, and later sanitises each generated page's HTML while MkDocs converts the next
+one. On two cores our own work then costs the build little wall-clock time (scripts/bench.py measures it).
+
+The worker keeps the loaded catalogue between tasks, so the executor has exactly one worker process.
+For debugging (a breakpoint, a profiler, a plain traceback) KATALOG_SATU_PROSES=1 runs the same tasks,
+through the same methods, in this process as they are queued.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+from typing import Any, TypeVar
+
+from .site import SiteBuilder, SitePlan, sanitize
+from .urls import SiteAddress
+
+# Pages per task: the first tasks are small so MkDocs gets its first (largest) pages soon; later ones are
+# large to keep the per-task overhead down.
+FIRST_TASK_PAGES = 1
+MAX_TASK_PAGES = 50
+SANITIZE_TASK_PAGES = 25  # HTML pages sent to the allow-list per task
+SINGLE_PROCESS_VARIABLE = "KATALOG_SATU_PROSES"
+
+T = TypeVar("T")
+_builder: SiteBuilder | None = None  # in the worker: this build's catalogue and renderer
+
+
+class WorkerError(RuntimeError):
+    """The worker process died (killed, out of memory) before it finished."""
+
+
+def _load(root: Path, address: SiteAddress) -> SitePlan:
+    global _builder
+    _builder = SiteBuilder(root, address)  # raises CatalogueError with every problem
+    return _builder.plan()
+
+
+def _render(page_paths: list[str]) -> dict[str, str]:
+    assert _builder is not None
+    return {page_path: _builder.render(page_path) for page_path in page_paths}
+
+
+def _sanitize(pages: list[tuple[str, str]]) -> dict[str, str]:
+    return {page_path: sanitize(html) for page_path, html in pages}
+
+
+def _data_files() -> dict[str, str | bytes]:
+    assert _builder is not None
+    return _builder.data_files()
+
+
+def _chunks(page_paths: list[str]) -> Iterator[list[str]]:
+    """1, 2, 4, … pages per task, at most MAX_TASK_PAGES."""
+    size, start = FIRST_TASK_PAGES, 0
+    while start < len(page_paths):
+        yield page_paths[start : start + size]
+        start += size
+        size = min(size * 2, MAX_TASK_PAGES)
+
+
+class InProcessExecutor(Executor):
+    """Runs each task at once, in this process, when it is submitted (KATALOG_SATU_PROSES=1)."""
+
+    def submit(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> Future[T]:
+        future: Future[T] = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except Exception as error:
+            future.set_exception(error)
+        return future
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        global _builder
+        _builder = None
+
+
+def single_process_requested() -> bool:
+    return os.environ.get(SINGLE_PROCESS_VARIABLE, "") not in ("", "0")
+
+
+class BackgroundBuild:
+    """One build's worker. Each method waits only for what it returns; tasks run in the order queued.
+
+    single_process=True (default: KATALOG_SATU_PROSES=1) runs every task here instead, for debugging.
+    """
+
+    def __init__(self, root: Path, address: SiteAddress, single_process: bool | None = None) -> None:
+        if single_process if single_process is not None else single_process_requested():
+            self._executor: Executor = InProcessExecutor()
+        else:
+            # The platform's default start method: fork on Linux, so the worker starts with our modules loaded.
+            self._executor = ProcessPoolExecutor(max_workers=1)
+        self._loading = self._executor.submit(_load, root, address)
+        self._plan: SitePlan | None = None
+        self._pages: dict[str, Future[dict[str, str]]] = {}
+        self._data_files: Future[dict[str, str | bytes]] | None = None
+        self._unsent: list[tuple[str, str]] = []  # pages waiting to fill a sanitising task
+        self._sanitizing: list[Future[dict[str, str]]] = []
+
+    @staticmethod
+    def _result(future: Future[T]) -> T:
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            message = "proses pembangun katalog berhenti sebelum selesai (dimatikan atau kehabisan memori)"
+            raise WorkerError(message) from None
+
+    def plan(self) -> SitePlan:
+        """Waits for the catalogue to load (raising CatalogueError), then queues every page and the data."""
+        if self._plan is None:
+            plan = self._result(self._loading)
+            for chunk in _chunks(list(plan.page_paths)):
+                future = self._executor.submit(_render, chunk)
+                self._pages.update(dict.fromkeys(chunk, future))
+            self._data_files = self._executor.submit(_data_files)
+            self._plan = plan
+        return self._plan
+
+    def page(self, page_path: str) -> str:
+        """A generated page's Markdown (handed over once: MkDocs reads each page once per build)."""
+        return self._result(self._pages.pop(page_path))[page_path]
+
+    def data_files(self) -> dict[str, str | bytes]:
+        assert self._data_files is not None
+        return self._result(self._data_files)
+
+    def sanitize(self, page_path: str, html: str) -> None:
+        """Queue a page's HTML for the allow-list; collect it with sanitized()."""
+        self._unsent.append((page_path, html))
+        if len(self._unsent) == SANITIZE_TASK_PAGES:
+            self._send_unsanitized()
+
+    def _send_unsanitized(self) -> None:
+        if self._unsent:
+            self._sanitizing.append(self._executor.submit(_sanitize, self._unsent))
+            self._unsent = []
+
+    def sanitized(self) -> dict[str, str]:
+        """Every queued page's sanitised HTML, by page path."""
+        self._send_unsanitized()
+        results: dict[str, str] = {}
+        for future in self._sanitizing:
+            pages: dict[str, str] = self._result(future)
+            results |= pages
+        self._sanitizing.clear()
+        return results
+
+    def close(self) -> None:
+        """Stop the worker; after a failed build it may still hold queued tasks."""
+        self._executor.shutdown(wait=True, cancel_futures=True)
+
+
+__all__ = ["BackgroundBuild", "InProcessExecutor", "WorkerError"]

@@ -1,0 +1,440 @@
+"""Checks on a write-up's Markdown body: raw HTML allow-list, safe link schemes, citations, local files
+and links, and template hints left unfilled.
+
+Contributor text is data. The build refuses what is not allowed (with the line), and the hook also
+sanitises the rendered HTML with nh3 as a second line of defence.
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+import os
+import posixpath
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote
+
+from .frontmatter import FieldPath
+from .inventory import IMAGE_SUFFIXES, MAX_NAME_BYTES
+from .problems import Problem, show, visible
+
+# Tags a write-up may use as raw HTML, with the attributes each may carry.
+ALLOWED_HTML: dict[str, frozenset[str]] = {
+    "abbr": frozenset({"title"}),
+    "br": frozenset(),
+    "sub": frozenset(),
+    "sup": frozenset(),
+    "kbd": frozenset(),
+    "mark": frozenset(),
+    "small": frozenset(),
+    "figure": frozenset(),
+    "figcaption": frozenset(),
+    "img": frozenset({"src", "alt", "width", "height"}),
+    "details": frozenset({"open"}),
+    "summary": frozenset(),
+}
+SAFE_SCHEMES = ("http", "https", "mailto")
+CITATION = re.compile(r"\[(S[A-Za-z0-9]{1,7})\](?![(\[:])")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_CODE_SPAN = re.compile(r"`+[^`]*`+")
+_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)\b[^>]*>")  # opening tags: a lone closing tag runs nothing
+_MD_LINK = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)\s>]+)")
+_REFERENCE = re.compile(r"^ {0,3}\[([^\]]+)\]:\s*<?([^\s>]+)")  # [label]: url
+_REFERENCE_USE = re.compile(r"(!?)\[([^\]]*)\](?:\[([^\]]*)\])?(?![(:])")
+# attr_list: "## Judul { #id }", "[a](b){ onclick=x }": a brace group made only of .class, #id and key=value
+_BRACES = re.compile(r"\{:?([^{}]*)\}")
+_ATTRIBUTE = re.compile(r"""[.#][\w-]+|[\w:-]+=(?:"[^"]*"|'[^']*'|\S+)""")
+# Python-Markdown looks for the "]" closing every "[" across the rest of its paragraph: an unclosed "[" costs
+# the length of what follows it, so 16 KB of "[" took 23 s. scripts/bench_markdown.py measures about 0.7 µs a
+# character scanned; the budget keeps a write-up's bracket scanning under a second.
+MAX_BRACKET_WORK = 1_500_000
+MAX_QUOTE_DEPTH = 8  # nested ">" cost grows with the square of their depth
+MAX_INDENT = 40  # ten list levels; at a thousand, Python-Markdown recurses past Python's limit
+_DEEP_QUOTE = re.compile(rf"^\s*(?:>\s*){{{MAX_QUOTE_DEPTH + 1},}}")
+_TOO_MANY_BRACKETS = (
+    "paragraf ini memuat terlalu banyak tanda '[' tanpa pasangan ']'; tutup setiap '[' dengan ']', "
+    "tulis '\\[' untuk tanda kurung siku biasa, atau pecah menjadi beberapa paragraf"
+)
+_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>")
+_SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
+# The scaffold (scripts/baru.py) starts each body section with a line "ISI: <what to write>".
+TEMPLATE_HINT = re.compile(r"^\s*ISI:")
+_UNFILLED_HINT = "petunjuk templat 'ISI: …' belum diganti; tulis isinya dengan kata-kata sendiri dan rujuk sumbernya"
+
+
+def prose_lines(body: str, first_line: int) -> Iterator[tuple[int, str]]:
+    """Body lines outside fenced code blocks, with code spans blanked: code is shown, never interpreted."""
+    in_fence = False
+    for offset, line in enumerate(body.split("\n")):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if not in_fence:
+            yield first_line + offset, _CODE_SPAN.sub("``", line)
+
+
+class _AttributeReader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.attributes: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.attributes = [(name, value or "") for name, value in attrs]
+
+
+def _tag_attributes(tag_text: str) -> list[tuple[str, str]]:
+    reader = _AttributeReader()
+    reader.feed(tag_text)
+    reader.close()
+    return reader.attributes
+
+
+@dataclass(frozen=True)
+class PageLink:
+    """A link from a body to a page of the site ("/inovasi/x/index.md") or to a place on one ("#replikasi"),
+    checked once every page is known."""
+
+    path: str
+    line: int
+    url: str
+
+
+def _unsafe_scheme(url: str) -> str | None:
+    # Markdown decodes character references in a destination: "&#106;avascript:" is "javascript:".
+    match = _SCHEME.match(html.unescape(url).replace("\t", "").replace("\n", ""))
+    if match and match.group(1).lower() not in SAFE_SCHEMES:
+        return match.group(1).lower()
+    return None
+
+
+def body_problems(
+    body: str, first_line: int, path: str, source_ids: set[str], folder: Path, attachments: tuple[str, ...] = ()
+) -> tuple[list[PageLink], list[Problem]]:
+    """A Markdown body's links to site pages (checked later, against all pages), and every problem in it."""
+    problems: list[Problem] = []
+    links: list[PageLink] = []
+    allowed_tags = ", ".join(f"<{tag}>" for tag in ALLOWED_HTML)
+    images = {name for name in attachments if Path(name).suffix.lower() in IMAGE_SUFFIXES}
+    references = _references(body)
+    open_blocks: list[tuple[str, int]] = []
+    for line_number, line in prose_lines(body, first_line):
+        # Most prose lines hold no markup at all: each scan runs only where its opening character occurs.
+        has_angle, has_link = "<" in line, "](" in line
+        if has_angle:
+            problems += _html_problems(line, line_number, path, folder, images, allowed_tags)
+            _track_blocks(line, line_number, open_blocks)
+        urls = []
+        if has_link:
+            urls += [(match.group(1) == "!", match.group(2), False) for match in _MD_LINK.finditer(line)]
+        if has_angle:
+            urls += [(False, match.group(1), False) for match in _AUTOLINK.finditer(line)]
+        if "[" in line:
+            definition = _REFERENCE.match(line)
+            if definition:
+                urls.append((False, definition.group(2), True))
+            for match in _REFERENCE_USE.finditer(line):
+                label = (match.group(3) or match.group(2)).strip().lower()
+                if match.group(1) == "!" and label in references:
+                    urls.append((True, references[label], False))
+        for is_image, url, is_definition in urls:
+            problems += _url_problems(url, is_image, is_definition, line_number, path, folder, images, links)
+        if "{" in line:
+            problems += _attribute_list_problems(line, line_number, path)
+        if TEMPLATE_HINT.match(line):
+            problems.append(Problem(path, line_number, "", _UNFILLED_HINT))
+        if "[" in line:
+            problems += citation_problems(line, line_number, path, source_ids)
+    for tag, line_number in open_blocks:
+        message = f"<{tag}> dibuka tetapi tidak ditutup; tambahkan </{tag}> (tanpanya sisa profil ikut tertelan)"
+        problems.append(Problem(path, line_number, "", message))
+    return links, problems + _cost_problems(body, first_line, path)
+
+
+def _cost_problems(body: str, first_line: int, path: str) -> list[Problem]:
+    """Markdown that Python-Markdown converts in super-linear time (or recurses on) is refused, so a write-up
+    at the size cap converts in seconds whatever it holds (scripts/bench_markdown.py measures it)."""
+    problems = []
+    paragraph: list[str] = []
+    paragraph_line, bracket_work = first_line, 0
+    for line_number, line in [*prose_lines(body, first_line), (0, "")]:  # a blank line closes the last one
+        if not line.strip():
+            bracket_work += _bracket_work("\n".join(paragraph))
+            if bracket_work > MAX_BRACKET_WORK:
+                problems.append(Problem(path, paragraph_line, "", _TOO_MANY_BRACKETS))
+                bracket_work = -(10**12)  # once a file
+            paragraph, paragraph_line = [], line_number + 1
+        elif "[" in line or paragraph:
+            paragraph.append(line)
+        if line[:1] in " \t" and len(line.expandtabs(4)) - len(line.lstrip()) > MAX_INDENT:
+            message = (
+                f"baris menjorok lebih dari {MAX_INDENT} spasi (daftar bertingkat terlalu dalam); kurangi tingkatannya"
+            )
+            problems.append(Problem(path, line_number, "", message))
+        if line.lstrip().startswith(">") and _DEEP_QUOTE.match(line):
+            message = f"kutipan '>' bertingkat lebih dari {MAX_QUOTE_DEPTH} lapis; tulis kutipannya lebih datar"
+            problems.append(Problem(path, line_number, "", message))
+    return problems
+
+
+def _attribute_list_problems(line: str, line_number: int, path: str) -> list[Problem]:
+    """Attribute lists may add classes only: an id could take over a generated anchor, any other attribute
+    (onclick=, style=) is stripped by the sanitiser, so it is refused here, where the contributor sees it."""
+    problems = []
+    for group in _BRACES.finditer(line):
+        tokens = group.group(1).split()
+        if not tokens or not all(_ATTRIBUTE.fullmatch(token) for token in tokens):
+            continue  # prose in braces, not an attribute list
+        if any(token.startswith("#") for token in tokens):
+            message = (
+                "penanda { #… } tidak diizinkan di isi tulisan: halaman profil memakai penanda sendiri "
+                "(#sumber-s1, #replikasi, …); MkDocs membuat penanda setiap judul bagian secara otomatis"
+            )
+        elif any("=" in token for token in tokens):
+            message = "atribut { nama=nilai } tidak diizinkan di isi tulisan; hanya kelas { .nama } yang boleh"
+        else:
+            continue
+        problems.append(Problem(path, line_number, "", message))
+    return problems
+
+
+def _bracket_work(paragraph: str) -> int:
+    """How many characters Python-Markdown scans looking for the "]" of each "[" in a paragraph."""
+    if "[" not in paragraph:
+        return 0
+    work, opened = 0, []
+    for index, char in enumerate(paragraph):
+        if char == "[" and (index == 0 or paragraph[index - 1] != "\\"):
+            opened.append(index)
+        elif char == "]" and opened:
+            work += index - opened.pop()
+    return work + sum(len(paragraph) - index for index in opened)
+
+
+def _references(body: str) -> dict[str, str]:
+    """Reference-style link definitions ("[label]: url") by lower-cased label."""
+    found: dict[str, str] = {}
+    for line in body.split("\n"):
+        match = _REFERENCE.match(line) if "]:" in line else None
+        if match:
+            found.setdefault(match.group(1).strip().lower(), match.group(2))
+    return found
+
+
+def _track_blocks(line: str, line_number: int, open_blocks: list[tuple[str, int]]) -> None:
+    """Opening and closing <figure>/<details>, in order, so an unclosed one is reported where it opens."""
+    for match in re.finditer(r"<(/?)(figure|details)\b", line, flags=re.IGNORECASE):
+        tag = match.group(2).lower()
+        if not match.group(1):
+            open_blocks.append((tag, line_number))
+        elif any(name == tag for name, _ in open_blocks):
+            index = max(i for i, (name, _) in enumerate(open_blocks) if name == tag)
+            del open_blocks[index]
+
+
+def _html_problems(
+    line: str, line_number: int, path: str, folder: Path, images: set[str], allowed_tags: str
+) -> list[Problem]:
+    problems = []
+    for match in _TAG.finditer(line):
+        tag = match.group(1).lower()
+        if tag not in ALLOWED_HTML:
+            message = f"tag HTML <{tag}> tidak diizinkan; pakai Markdown, atau salah satu tag: {allowed_tags}"
+            problems.append(Problem(path, line_number, "", message))
+            continue
+        for name, value in _tag_attributes(match.group(0)):
+            if name.startswith("on"):
+                message = f"atribut {visible(name)}= (menjalankan skrip) tidak diizinkan pada <{tag}>"
+            elif name not in ALLOWED_HTML[tag]:
+                permitted = ", ".join(sorted(ALLOWED_HTML[tag])) or "tidak ada"
+                message = f"atribut {visible(name)}= tidak diizinkan pada <{tag}>; atribut yang boleh: {permitted}"
+            elif tag == "img" and name == "src":
+                problems += _image_problems(value, line_number, path, folder, images)
+                continue
+            elif (scheme := _unsafe_scheme(value)) is not None:
+                message = f"alamat dengan skema '{scheme}:' tidak diizinkan; pakai https:// atau berkas di folder ini"
+            else:
+                continue
+            problems.append(Problem(path, line_number, "", message))
+    return problems
+
+
+def _url_problems(
+    url: str,
+    is_image: bool,
+    is_definition: bool,
+    line: int,
+    path: str,
+    folder: Path,
+    images: set[str],
+    links: list[PageLink],
+) -> list[Problem]:
+    scheme = _unsafe_scheme(url)
+    if scheme is not None:
+        message = (
+            f"tautan dengan skema '{scheme}:' tidak diizinkan; pakai https://, mailto:, atau tautan ke halaman katalog"
+        )
+        return [Problem(path, line, "", message)]
+    if is_image:
+        return _image_problems(url, line, path, folder, images)
+    if is_definition and not url.startswith("/"):
+        return []  # an image through it is checked where it is used; a link definition follows the rules below
+    if url.startswith("/") and not url.startswith("//"):
+        links.append(PageLink(path, line, url))
+        return []
+    if "#" in url:  # its anchor is checked once every page is known (katalog.anchors)
+        links.append(PageLink(path, line, url))
+    return _missing_link(url, folder, path, line)
+
+
+_ADD_IMAGE = (
+    "unggah gambarnya ke folder tulisan ini ({folder}/, berkas .png, .jpg, .webp, atau .gif) lalu tulis "
+    "![keterangan](nama-berkas.jpg)"
+)
+
+
+def _image_problems(url: str, line: int, path: str, folder: Path, images: set[str]) -> list[Problem]:
+    """An image is an attachment in the write-up's own folder: never another site (every view of the profile
+    would call it), never a path outside the folder."""
+    plain = html.unescape(url).strip()
+    how = _ADD_IMAGE.format(folder=folder.name)
+    if _SCHEME.match(plain) or plain.startswith(("//", "\\", "/\\")):
+        message = (
+            f"gambar dari situs lain {show(_short(plain))} tidak diizinkan "
+            f"(setiap pembaca akan memanggil situs itu); {how}"
+        )
+        return [Problem(path, line, "", message)]
+    target = unquote(plain.split("#", 1)[0].split("?", 1)[0])
+    if not target:
+        return []
+    if target.startswith("/") or "/" in posixpath.normpath(target) or target.startswith(".."):
+        message = f"gambar {show(_short(target))} berada di luar folder tulisan ini; {how}"
+        return [Problem(path, line, "", message)]
+    if target not in images:
+        if len(target.encode()) <= MAX_NAME_BYTES and _is_file(folder / target):
+            message = f"berkas {show(target)} bukan gambar yang boleh diterbitkan; {how}"
+        else:
+            message = (
+                f"berkas gambar {show(_short(target))} tidak ada di folder {folder.name}/; "
+                "unggah berkasnya atau perbaiki namanya"
+            )
+        return [Problem(path, line, "", message)]
+    return []
+
+
+def _short(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _is_file(path: Path) -> bool:
+    """A regular file, never followed through a symbolic link; a name the system refuses is no file."""
+    try:
+        return path.is_file() and not path.is_symlink()
+    except (OSError, ValueError):
+        return False
+
+
+def citation_problems(text: str, line: int, path: str, source_ids: set[str], field: str = "") -> list[Problem]:
+    """Every [S1]-style citation must name a source in the file's own list."""
+    problems = []
+    for cited in CITATION.findall(text):
+        if cited not in source_ids:
+            known = ", ".join(sorted(source_ids)) or "belum ada"
+            message = f"rujukan [{cited}] tidak ada di daftar sumber; sumber yang ada: {known}"
+            problems.append(Problem(path, line, field, message))
+    return problems
+
+
+def _missing_link(url: str, folder: Path, path: str, line: int) -> list[Problem]:
+    """A relative link must reach a file that is published beside the page: in this write-up's folder or
+    another write-up's (innovations/<id>/ is served as inovasi/<id>/, so relative links work in both)."""
+    if _SCHEME.match(url) or url.startswith(("/", "#")):
+        return []  # other sites, and pages of the site itself (MkDocs checks those in the build)
+    target = unquote(url.split("#", 1)[0].split("?", 1)[0])
+    if not target:
+        return []
+    if any(len(part.encode()) > 255 for part in target.split("/")):
+        return [Problem(path, line, "", f"tautan {show(_short(url))} menuju nama berkas yang terlalu panjang")]
+    content_dir = folder.parent
+    resolved = Path(os.path.normpath(folder / target))
+    parts = resolved.relative_to(content_dir).parts if resolved.is_relative_to(content_dir) else ()
+    published = len(parts) >= 2 and not any(part[0] in "._" for part in parts)
+    if published and resolved.suffix == ".md" and resolved.name != "index.md" and _is_file(resolved):
+        message = (
+            f"tautan {show(url)} menuju berkas yang tidak terbit sebagai halaman; hasil pembinaan tampil di profil "
+            "inovasinya, jadi tautkan ke '../<id>/index.md#pembinaan-<putaran>'"
+        )
+        return [Problem(path, line, "", message)]
+    if published and _is_file(resolved):
+        return []
+    hint = ""
+    if len(parts) >= 2 and not (content_dir / parts[0]).is_dir():
+        folders = [item.name for item in content_dir.iterdir() if item.is_dir() and item.name[0] not in "._"]
+        close = difflib.get_close_matches(parts[0], folders, n=1, cutoff=0.6)
+        hint = f" (mungkin maksud Anda '../{close[0]}/index.md'?)" if close else ""
+    message = (
+        f"tautan {show(_short(url))} tidak menuju berkas yang ada{hint}; "
+        "tautan ke inovasi lain ditulis '../<id>/index.md', "
+        "ke berkas lampiran cukup namanya (unggah berkasnya ke folder ini)"
+    )
+    return [Problem(path, line, "", message)]
+
+
+def page_link_problems(links: list[PageLink], pages: set[str], files: set[str]) -> list[Problem]:
+    """Absolute links must name a page of the site by its Markdown file ("/inovasi/x/index.md") or a file the
+    site publishes, exactly as MkDocs checks them (validation.links.absolute_links: relative_to_docs)."""
+    problems = []
+    for link in links:
+        if not link.url.startswith("/"):
+            continue  # a relative link: _missing_link checked its file
+        target = unquote(link.url.split("#", 1)[0].split("?", 1)[0]).lstrip("/")
+        if target in pages or target in files:
+            continue
+        stem = target.rstrip("/")
+        written = next((page for page in (f"{stem}/index.md", f"{stem}.md") if page in pages), None)
+        if written:
+            message = f"tautan {show(_short(link.url))} harus menyebut berkas halamannya: tulis '/{written}'"
+        else:
+            close = difflib.get_close_matches(target, sorted(pages), n=1, cutoff=0.8)
+            hint = f" (mungkin maksud Anda '/{close[0]}'?)" if close else ""
+            message = (
+                f"tautan {show(_short(link.url))} tidak menuju halaman situs yang ada{hint}; tautan ke inovasi "
+                "lain ditulis '/inovasi/<id>/index.md' atau '../<id>/index.md'"
+            )
+        problems.append(Problem(link.path, link.line, "", message))
+    return problems
+
+
+def missing_sections(body: str, required: tuple[str, ...]) -> list[str]:
+    # "## Dampak { .kelas }": an attribute list is not part of the heading's text.
+    pattern = r"^##\s+(.+?)\s*#*\s*(?:\{[^{}]*\}\s*)?$"
+    headings = {match.strip().lower() for match in re.findall(pattern, body, flags=re.MULTILINE)}
+    return [section for section in required if section.lower() not in headings]
+
+
+_ANY_TAG = re.compile(r"<\s*/?\s*[A-Za-z!]")
+
+
+def front_matter_problems(data: object, path: str, line_of: Callable[[FieldPath], int]) -> list[Problem]:
+    """Front-matter values are plain text: any HTML tag in them is refused (it would be shown, never run)."""
+    problems = []
+    for field_path, value in _strings(data, ()):
+        if _ANY_TAG.search(value):
+            label = ".".join(str(part) for part in field_path)
+            message = "teks di front matter tidak boleh berisi tag HTML (<…>); tulis sebagai teks biasa"
+            problems.append(Problem(path, line_of(field_path), label, message))
+    return problems
+
+
+def _strings(value: object, field_path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
+    if isinstance(value, str):
+        yield field_path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*field_path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, (*field_path, index))

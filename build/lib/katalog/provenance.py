@@ -1,0 +1,307 @@
+"""Provenance checks: every fact names the source that states it, and every source is real and used.
+
+A write-up's structured facts cite their sources in `rujukan` (field -> [ids], or `redaksi` for the
+editors' own classification); a fact the sources disagree on is written `{beda_sumber: [...]}` and cites
+inline. Prose fields carry [S1]-style citations. Sources have a real title, one id per URL, and each is
+cited somewhere in its file. All checks read the front matter defensively: the schema may have refused it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from .frontmatter import Document, FieldPath
+from .policy import CITATION, citation_problems
+from .problems import Problem, show
+
+# Structured facts that need a `rujukan` entry when they hold a value (MODEL.md).
+REFERENCED_FIELDS: tuple[str, ...] = (
+    "nama",
+    "akronim",
+    "kepanjangan",
+    "kecamatan",
+    "tahun_mulai",
+    "tahapan",
+    "status",
+    "klasifikasi.jenis",
+    "klasifikasi.bentuk",
+    "klasifikasi.sasaran",
+    "klasifikasi.latar",
+    "replikasi.kompleksitas",
+    "replikasi.kelas_biaya",
+    "replikasi.jenis_mitra",
+)
+# Facts the schema requires: when one is missing the schema says so, and its rujukan entry is not blamed.
+REQUIRED_FACTS = frozenset({"nama", "kecamatan"})
+# The editors may assign these themselves: `rujukan: {field: redaksi}`.
+EDITORIAL_FIELDS = frozenset(
+    {
+        "klasifikasi.jenis",
+        "klasifikasi.bentuk",
+        "klasifikasi.sasaran",
+        "klasifikasi.latar",
+        "replikasi.kompleksitas",
+        "replikasi.kelas_biaya",
+        "replikasi.jenis_mitra",
+    }
+)
+# Facts that may be written as {beda_sumber: [...]} when sources disagree.
+CONFLICT_FIELDS = frozenset({"akronim", "kepanjangan", "tahun_mulai"})
+EDITORIAL = "redaksi"
+CONFLICT = "beda_sumber"
+
+# Titles that name a place, not a page: "malangpagi.com", "https://…", "artikel 1602", "sumber 3", "judul".
+_PLACEHOLDER_TITLES = (
+    re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/?", re.IGNORECASE),
+    re.compile(r"(?:https?://|www\.).*", re.IGNORECASE),
+    re.compile(
+        r"(?:[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\s+)?(?:artikel|berita|halaman|tulisan|laman|post|page)\s*"
+        r"(?:no\.?\s*|#\s*)?\d+",
+        re.IGNORECASE,
+    ),
+    re.compile(r"(?:[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\s+)?(?:sumber|source|s)\s*#?\s*\d+", re.IGNORECASE),
+    re.compile(r"judul|tanpa judul|untitled|title|-|\?", re.IGNORECASE),
+)
+_PROSE_HINT = "teks ini belum merujuk sumber; tambahkan id sumber dalam kurung siku di akhir kalimatnya, mis. [S1]"
+
+
+def value_at(data: dict[str, Any], dotted: str) -> Any:
+    value: Any = data
+    for key in dotted.split("."):
+        value = value.get(key) if isinstance(value, dict) else None
+    return value
+
+
+def is_conflict(value: object) -> bool:
+    return isinstance(value, dict) and CONFLICT in value
+
+
+def _has_value(value: object) -> bool:
+    return value is not None and value != [] and value != ""
+
+
+def _path(dotted: str) -> FieldPath:
+    return tuple(dotted.split("."))
+
+
+def declared_ids(data: dict[str, Any]) -> set[str]:
+    sources = data.get("sumber")
+    items = sources if isinstance(sources, list) else []
+    return {item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)}
+
+
+def source_lists(value: object, field_path: FieldPath = ()) -> Iterator[tuple[FieldPath, list[Any]]]:
+    """Every `sumber: [ids]` list anywhere in the front matter (beda_sumber, nama_lain, skk, and fields this
+    module does not know), except the top-level list of sources itself."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "sumber" and field_path and isinstance(item, list):
+                yield (*field_path, key), item
+            elif not (key == "sumber" and not field_path):
+                yield from source_lists(item, (*field_path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from source_lists(item, (*field_path, index))
+
+
+def _strings(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if key != "sumber" or not isinstance(item, list):
+                yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def cited_ids(data: dict[str, Any], body: str) -> set[str]:
+    """Every source id a file cites: [S1] in its body and texts, `rujukan` lists, any `sumber` list or id."""
+    cited = set(CITATION.findall(body))
+    front = {key: value for key, value in data.items() if key != "sumber"}
+    for text in _strings(front):
+        cited |= set(CITATION.findall(text))
+    for _, ids in source_lists(front):
+        cited |= {item for item in ids if isinstance(item, str)}
+    references = data.get("rujukan")
+    for ids in references.values() if isinstance(references, dict) else ():
+        if isinstance(ids, list):
+            cited |= {item for item in ids if isinstance(item, str)}
+    # a provenance note may cite another source ("the same release as [S2]")
+    for _, note in source_notes(data):
+        cited |= set(CITATION.findall(note))
+    return cited
+
+
+def source_notes(data: dict[str, Any]) -> Iterator[tuple[FieldPath, str]]:
+    sources = data.get("sumber")
+    for index, item in enumerate(sources if isinstance(sources, list) else []):
+        if isinstance(item, dict) and isinstance(item.get("catatan"), str):
+            yield ("sumber", index, "catatan"), item["catatan"]
+
+
+def reference_problems(document: Document) -> list[Problem]:
+    """`rujukan` covers exactly the structured facts that hold a value, with sources or `redaksi`."""
+    data, path = document.data, document.path
+    references = data.get("rujukan")
+    references = references if isinstance(references, dict) else {}
+    problems = []
+    allowed = ", ".join(REFERENCED_FIELDS)
+    for key, entry in references.items():
+        line = document.line_of(("rujukan", key))
+        label = f"rujukan.{key}"
+        if key not in REFERENCED_FIELDS:
+            message = f"kolom {show(key)} tidak memerlukan rujukan di sini; kolom yang dirujuk: {allowed}"
+            problems.append(Problem(path, line, label, message))
+            continue
+        value = value_at(data, key)
+        if is_conflict(value):
+            message = f"{key} ditulis sebagai beda_sumber dan sudah membawa sumbernya sendiri; hapus entri ini"
+            problems.append(Problem(path, line, label, message))
+        elif not _has_value(value) and not (key in REQUIRED_FACTS and key not in data):
+            message = f"{key} kosong (null atau belum diketahui), jadi tidak perlu rujukan; hapus entri ini"
+            problems.append(Problem(path, line, label, message))
+        elif entry == EDITORIAL and key not in EDITORIAL_FIELDS:
+            editorial = ", ".join(sorted(EDITORIAL_FIELDS))
+            message = (
+                f"'redaksi' (klasifikasi penyunting) tidak boleh untuk {key}; sebutkan sumbernya, mis. [S1]. "
+                f"'redaksi' hanya untuk: {editorial}"
+            )
+            problems.append(Problem(path, line, label, message))
+    for key in REFERENCED_FIELDS:
+        value = value_at(data, key)
+        if _has_value(value) and not is_conflict(value) and key not in references:
+            how = "[S1]" if key not in EDITORIAL_FIELDS else "[S1] atau redaksi (klasifikasi penyunting)"
+            message = f"fakta ini belum punya rujukan; tambahkan di bagian rujukan: '{key}: {how}'"
+            problems.append(Problem(path, document.line_of(_path(key)), key, message))
+    return problems
+
+
+def conflict_problems(document: Document) -> list[Problem]:
+    """{beda_sumber: [...]} only where allowed, with distinct values."""
+    problems = []
+    for key, value in _conflicts(document.data):
+        line = document.line_of(_path(key))
+        if key not in CONFLICT_FIELDS:
+            allowed = ", ".join(sorted(CONFLICT_FIELDS))
+            message = f"beda_sumber tidak diizinkan pada {key}; yang boleh: {allowed}"
+            problems.append(Problem(document.path, line, key, message))
+            continue
+        items = value.get(CONFLICT)
+        values = [item.get("nilai") for item in items if isinstance(item, dict)] if isinstance(items, list) else []
+        if len({repr(item) for item in values}) < len(values):
+            message = "nilai di beda_sumber harus berbeda satu sama lain; gabungkan sumbernya dalam satu nilai"
+            problems.append(Problem(document.path, line, f"{key}.{CONFLICT}", message))
+    return problems
+
+
+def _conflicts(data: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    for key, value in data.items():
+        if is_conflict(value):
+            yield key, value
+        elif isinstance(value, dict) and key in ("klasifikasi", "replikasi", "kecamatan"):
+            for inner, item in value.items():
+                if is_conflict(item):
+                    yield f"{key}.{inner}", item
+
+
+def prose_problems(document: Document, fields: list[tuple[FieldPath, str]]) -> list[Problem]:
+    """Each prose field states where it comes from: at least one [S1]-style citation."""
+    problems = []
+    for field_path, text in fields:
+        if text.strip() and not CITATION.search(text):
+            label = ".".join(map(str, field_path))
+            problems.append(Problem(document.path, document.line_of(field_path), label, _PROSE_HINT))
+    return problems
+
+
+def source_list_problems(document: Document) -> list[Problem]:
+    """A file's `sumber` list, whatever the file (write-up, coaching result, round, edition): real titles, and one
+    id per URL (a trailing slash is the same URL)."""
+    path = document.path
+    sources = document.data.get("sumber")
+    problems = []
+    ids_by_url: dict[str, str] = {}
+    for index, item in enumerate(sources if isinstance(sources, list) else []):
+        if not isinstance(item, dict):
+            continue
+        title, url, source_id = item.get("judul"), item.get("url"), item.get("id")
+        if isinstance(title, str) and is_placeholder_title(title):
+            message = (
+                f"judul {show(title)} bukan judul halaman; salin judul tulisan persis seperti di halaman sumbernya"
+            )
+            problems.append(
+                Problem(path, document.line_of(("sumber", index, "judul")), f"sumber.{index}.judul", message)
+            )
+        if isinstance(url, str) and isinstance(source_id, str):
+            key = url.strip().rstrip("/")
+            if key in ids_by_url and ids_by_url[key] != source_id:
+                message = (
+                    f"alamat ini sudah dipakai sumber {ids_by_url[key]}; satu alamat = satu id sumber, "
+                    f"rujuk {ids_by_url[key]} saja"
+                )
+                problems.append(
+                    Problem(path, document.line_of(("sumber", index, "url")), f"sumber.{index}.url", message)
+                )
+            ids_by_url.setdefault(key, source_id)
+    return problems
+
+
+def source_problems(document: Document) -> list[Problem]:
+    """Real titles, one id per URL, every declared source cited, every cited id declared."""
+    data, path = document.data, document.path
+    sources = data.get("sumber")
+    items = [item for item in sources if isinstance(item, dict)] if isinstance(sources, list) else []
+    declared = declared_ids(data)
+    known = ", ".join(sorted(declared)) or "belum ada"
+    problems = []
+    cited = cited_ids(data, document.body)
+    problems += source_list_problems(document)
+    for index, item in enumerate(items):
+        source_id = item.get("id")
+        if isinstance(source_id, str) and source_id not in cited:
+            message = (
+                f"sumber {source_id} tidak pernah dirujuk; rujuk di teks ([{source_id}]), di rujukan, "
+                "atau hapus dari daftar sumber"
+            )
+            problems.append(Problem(path, document.line_of(("sumber", index, "id")), f"sumber.{index}.id", message))
+    front = {key: value for key, value in data.items() if key != "sumber"}
+    lists = list(source_lists(front))
+    references = data.get("rujukan")
+    for key, entry in references.items() if isinstance(references, dict) else ():
+        if isinstance(entry, list):
+            lists.append((("rujukan", key), entry))
+    for field_path, note in source_notes(data):
+        label = ".".join(map(str, field_path))
+        problems += citation_problems(note, document.line_of(field_path), path, declared, label)
+    for field_path, ids in lists:
+        for position, item in enumerate(ids):
+            if isinstance(item, str) and item not in declared:
+                label = ".".join(map(str, (*field_path, position)))
+                message = f"sumber {show(item)} tidak ada di daftar sumber; yang ada: {known}"
+                problems.append(Problem(path, document.line_of((*field_path, position)), label, message))
+    return problems
+
+
+def is_placeholder_title(title: str) -> bool:
+    text = title.strip()
+    return any(pattern.fullmatch(text) for pattern in _PLACEHOLDER_TITLES)
+
+
+def visit_report_problems(document: Document) -> list[Problem]:
+    """`laporan_kunjungan: tidak-ada` means the source reports nothing for this visit: no findings, no plan."""
+    data = document.data
+    if data.get("laporan_kunjungan") != "tidak-ada":
+        return []
+    problems = []
+    for key in ("temuan", "rencana_pengembangan"):
+        if _has_value(data.get(key)):
+            message = (
+                "laporan_kunjungan: tidak-ada berarti sumber tidak melaporkan temuan atau rencana untuk kunjungan "
+                f"ini; kosongkan {key} ({key}: []) atau ubah menjadi laporan_kunjungan: ada"
+            )
+            problems.append(Problem(document.path, document.line_of((key,)), key, message))
+    return problems

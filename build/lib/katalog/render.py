@@ -1,0 +1,106 @@
+"""Render generated pages to Markdown with Jinja, so MkDocs renders, links and checks them like any page.
+
+Every value from a write-up is data: the environment escapes each `{{ value }}` for Markdown and HTML
+alike (as character references), unless the template passes trusted Markup (see katalog.markup).
+What each page is, and the data it gets, is in katalog.pages; its words are in its template.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from . import labels, urls
+from .charts import bar_chart
+from .markup import (
+    anchor,
+    cite_text,
+    date_id,
+    description,
+    escape_markdown,
+    fact_marks,
+    json_island,
+    or_unknown,
+    safe_url,
+    source_marks,
+    sourced,
+    unknown,
+    without_citations,
+)
+from .model import Catalogue
+from .pages import GeneratedPage
+
+TEMPLATE_DIR = Path(__file__).parent / "templates"
+
+
+def _finalize(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, Markup):
+        return value
+    return escape_markdown(str(value).strip())
+
+
+def make_environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATE_DIR),
+        finalize=_finalize,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        # Autoescape makes macros return Markup; _finalize has already escaped every plain value.
+        autoescape=True,
+    )
+    env.filters.update(
+        # Material prints page.meta.title and .description into HTML without escaping: escape them here.
+        yaml=lambda value: Markup(json.dumps(html.escape(str(value)), ensure_ascii=False)),
+        json=lambda value: Markup(json.dumps(value, ensure_ascii=False, sort_keys=True)),
+        json_island=lambda value, element_id: json_island(element_id, value),
+        url=safe_url,
+        date_id=date_id,
+        without_citations=without_citations,
+        description=description,
+        md_join=lambda values, separator=", ": Markup(separator).join(escape_markdown(value) for value in values),
+    )
+    env.globals.update(
+        labels=labels,
+        page=lambda item: Markup(urls.markdown_link(urls.page_of(item))),
+        edition_page=lambda year: Markup(urls.markdown_link(urls.edition_page(year))),
+        asset_url=urls.asset_url,
+        anchor=anchor,
+        bar_chart=bar_chart,
+        cite_text=cite_text,
+        unknown=unknown,
+        or_unknown=or_unknown,
+        sourced=sourced,
+        fact_marks=fact_marks,
+        source_marks=source_marks,
+    )
+    return env
+
+
+class Renderer:
+    """The Jinja environment of one build, with what every template may use: the catalogue, its
+    coaching rounds by id, edit links, and the region data's credit line."""
+
+    def __init__(self, catalogue: Catalogue, address: urls.SiteAddress, regions_credit: str) -> None:
+        self.env = make_environment()
+        self.env.globals.update(
+            catalogue=catalogue,
+            rounds={item.id: item for item in catalogue.rounds},
+            edit_url_of=address.edit_url,
+            regions_credit=regions_credit,
+        )
+
+    def render(self, template: str, context: Mapping[str, Any]) -> str:
+        return self.env.get_template(template).render(context)
+
+    def render_page(self, page: GeneratedPage) -> str:
+        return self.render(page.template, {"here": page.path, "scripts": page.scripts, **page.context()})

@@ -1,0 +1,217 @@
+"""JSON Schema validation of front matter, with every error turned into a located Indonesian message.
+
+The schemas live in innovations/_skema/ and are published on the site, so editors validate against the
+very same rules as the build.
+
+Speed: jsonschema is exact and explains every error, but costs about a millisecond per write-up. A
+fastjsonschema validator compiled from the same schemas answers "valid?" some twenty times faster; only
+a write-up it does not pass goes through jsonschema, which then reports each error. A write-up that the
+fast gate passes and jsonschema would refuse would slip through, so tests compare both verdicts.
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import json
+import re
+from collections.abc import Callable, Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import fastjsonschema
+import jsonschema
+from jsonschema.exceptions import ValidationError
+from referencing import Registry, Resource
+
+from .frontmatter import Document
+from .problems import Problem, show
+
+SCHEMA_NAMES = ("inovasi", "pembinaan", "putaran", "edisi")
+
+_TYPE_LABELS = {
+    "string": "teks",
+    "integer": "bilangan bulat",
+    "number": "angka",
+    "array": "daftar (baris berawalan '- ')",
+    "object": "kelompok 'kunci: nilai'",
+    "null": "kosong (null)",
+    "boolean": "ya/tidak",
+}
+
+
+@cache
+def load_schemas(schema_dir: Path) -> dict[str, dict[str, Any]]:
+    return {name: json.loads((schema_dir / f"{name}.schema.json").read_text(encoding="utf-8")) for name in SCHEMA_NAMES}
+
+
+def _is_integer(checker: object, instance: object) -> bool:
+    """YAML `2023.0` is a float: JSON Schema would count it as an integer, the catalogue does not."""
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
+_DOLLAR = re.compile(r"(?<!\\)\$")
+
+
+@cache
+def _whole_value(pattern: str) -> re.Pattern[str]:
+    """A schema pattern whose `$` means the end of the text, as in JavaScript and fastjsonschema: Python's
+    `$` also matches before a final newline, so `^S1$` would accept "S1\n"."""
+    return re.compile(_DOLLAR.sub(r"\\Z", pattern))
+
+
+def _pattern(validator: object, pattern: str, instance: object, schema: object) -> Iterator[ValidationError]:
+    if isinstance(instance, str) and not _whole_value(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+_Validator = jsonschema.validators.extend(
+    jsonschema.Draft202012Validator,
+    validators={"pattern": _pattern},
+    type_checker=jsonschema.Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer),
+)
+
+
+@cache
+def validator_for(schema_dir: Path, name: str) -> jsonschema.Draft202012Validator:
+    schemas = load_schemas(schema_dir)
+    registry = Registry().with_resources((schema["$id"], Resource.from_contents(schema)) for schema in schemas.values())
+    return _Validator(schemas[name], registry=registry, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+
+
+@cache
+def fast_validator_for(schema_dir: Path, name: str) -> Callable[[Any], Any]:
+    """A compiled validator that raises on the first error: a quick gate in front of `validator_for`."""
+    # fastjsonschema rewrites "$ref" values in place: give it copies, never the shared, cached schemas.
+    schemas = copy.deepcopy(load_schemas(schema_dir))
+    by_id = {schema["$id"]: schema for schema in schemas.values()}
+    date_checker = jsonschema.Draft202012Validator.FORMAT_CHECKER
+    return fastjsonschema.compile(
+        schemas[name],
+        handlers={"https": by_id.__getitem__, "http": by_id.__getitem__},
+        formats={"date": lambda value: date_checker.conforms(value, "date")},
+    )
+
+
+def passes_quickly(data: Any, schema_dir: Path, name: str) -> bool:
+    """True when the fast gate finds no error; any failure of the gate itself means "take the exact path"."""
+    if _holds_float(data):  # fastjsonschema counts 2023.0 as an integer: let jsonschema decide (it does not)
+        return False
+    try:
+        fast_validator_for(schema_dir, name)(data)
+    except Exception:  # an error, or a surprise in the gate: either way jsonschema decides and explains
+        return False
+    return True
+
+
+def _holds_float(value: Any) -> bool:
+    if isinstance(value, float):
+        return True
+    if isinstance(value, dict):
+        return any(_holds_float(item) for item in value.values())
+    if isinstance(value, list):
+        return any(_holds_float(item) for item in value)
+    return False
+
+
+def schema_problems(document: Document, validator: jsonschema.Draft202012Validator) -> list[Problem]:
+    problems: set[Problem] = set()
+    for error in validator.iter_errors(document.data):
+        problems.update(_to_problems(error, document))
+    return sorted(problems)
+
+
+def _to_problems(error: ValidationError, document: Document) -> list[Problem]:
+    field_path = tuple(error.absolute_path)
+    label = ".".join(str(part) for part in field_path)
+    line = document.line_of(field_path)
+    instance = error.instance
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    kind = error.validator
+
+    if kind == "required":
+        missing = [name for name in error.validator_value if name not in instance]
+        return [
+            Problem(document.path, line, ".".join(filter(None, (label, name))), "wajib diisi, tetapi tidak ada")
+            for name in missing
+        ]
+    if kind == "additionalProperties":
+        allowed = sorted(schema.get("properties", {}))
+        extras = [name for name in instance if name not in allowed]
+        return [
+            Problem(
+                document.path,
+                document.line_of((*field_path, name)),
+                ".".join(filter(None, (label, str(name)))),
+                f"kunci tidak dikenal{_did_you_mean(str(name), allowed)}; kunci yang diizinkan: {', '.join(allowed)}",
+            )
+            for name in extras
+        ]
+    if kind == "enum":
+        allowed = [_show(value) for value in error.validator_value]
+        hint = _did_you_mean(str(instance), allowed)
+        if instance is None:  # a scaffold's blank: say what to fill in, not that null is "unknown"
+            message = f"belum diisi; pilihan: {', '.join(allowed)}"
+        else:
+            message = f"nilai {_show(instance)} tidak dikenal{hint}; pilihan: {', '.join(allowed)}"
+    elif kind == "type":
+        wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        kinds = " atau ".join(_TYPE_LABELS[name] for name in wanted)
+        if instance is None:
+            message = f"belum diisi; isi dengan {kinds}"
+        else:
+            message = f"harus berupa {kinds}, bukan {_show(instance)}"
+    elif kind == "format" and error.validator_value == "date":
+        message = f"tanggal {_show(instance)} tidak valid; tulis tahun-bulan-tanggal (YYYY-MM-DD), mis. 2024-10-21"
+    elif kind == "pattern":
+        message = f"isi {_show(instance)} tidak sesuai aturan: {schema.get('description', error.validator_value)}"
+    elif kind == "minLength":
+        message = f"terlalu pendek; minimal {error.validator_value} karakter"
+    elif kind == "maxLength":
+        message = f"terlalu panjang ({len(instance)} karakter); maksimal {error.validator_value} karakter"
+    elif kind == "minItems":
+        message = f"daftar ini minimal berisi {error.validator_value} butir"
+        choices = schema.get("items", {}).get("enum")
+        if choices:
+            message += f", mis. [{choices[0]}]; pilihan: {', '.join(_show(value) for value in choices)}"
+    elif kind == "uniqueItems":
+        message = "ada butir yang ditulis dua kali; hapus yang ganda"
+    elif kind in ("minimum", "maximum"):
+        bound = "paling kecil" if kind == "minimum" else "paling besar"
+        message = f"nilai {_show(instance)} di luar batas; {bound} {error.validator_value}"
+    elif kind == "anyOf" and isinstance(instance, str) and _enum_in(error):
+        # a value or the sources' alternatives ({beda_sumber}): a mistyped value is a choice problem
+        allowed = [_show(value) for value in _enum_in(error) if value is not None]
+        hint = _did_you_mean(str(instance), allowed)
+        message = f"nilai {_show(instance)} tidak dikenal{hint}; pilihan: {', '.join(allowed)}, atau beda_sumber"
+    elif kind == "anyOf" and field_path == ("kecamatan",):
+        message = 'isi kode Kemendagri kecamatan (mis. "35.79.03") atau namanya beserta kabupaten/kota'
+    elif kind == "anyOf" and error.context:
+        # a value or the sources' alternatives: explain the deepest problem, in the shape the writer chose
+        return _to_problems(max(error.context, key=lambda sub: len(sub.absolute_path)), document)
+    else:
+        message = f"tidak sesuai skema ({error.message})"
+    return [Problem(document.path, line, label, message)]
+
+
+def _enum_in(error: ValidationError) -> list[Any]:
+    """The closed list of values among an anyOf's branches, when one of them is one."""
+    return next((sub.validator_value for sub in error.context or () if sub.validator == "enum"), [])
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, str):
+        return show(value)
+    if isinstance(value, bool):
+        return "ya/tidak"
+    if isinstance(value, (list, dict)):
+        return _TYPE_LABELS["array" if isinstance(value, list) else "object"]
+    return str(value)
+
+
+def _did_you_mean(value: str, allowed: list[str]) -> str:
+    close = difflib.get_close_matches(value.strip("'"), [item.strip("'") for item in allowed], n=1, cutoff=0.6)
+    return f" (mungkin maksud Anda '{close[0]}'?)" if close else ""

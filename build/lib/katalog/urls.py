@@ -1,0 +1,135 @@
+"""The one place that knows where things live in the site: pages, assets, edit links, published addresses.
+
+Markdown links use the page's path from the docs root ("/inovasi/x/index.md"): MkDocs checks them
+(validation.links.absolute_links: relative_to_docs) and rewrites them relative to the linking page.
+Raw HTML links, which MkDocs does not check, are built with `relative_url` from the same paths.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
+from .model import CoachingRound, Edition, Innovation
+from .regions import Kabupaten, Kecamatan
+
+HOME = "index.md"  # hand-written, in docs/
+KECAMATAN_INDEX = "kecamatan/index.md"
+KABUPATEN_INDEX = "kabupaten/index.md"
+ROUNDS_INDEX = "pembinaan/index.md"
+CATALOGUE = "katalog/index.md"
+STATISTICS = "statistik/index.md"
+DATA = "data/index.md"
+SKK_INDEX = "skk/index.md"  # the history of SKK editions
+SEARCH_INDEX_DIR = "pagefind/"
+GUIDE_PAGE = "replikasi/index.md"  # hand-written, in docs/
+MATRIX_PAGE = "replikasi/matriks/index.md"
+READINESS_PAGE = "replikasi/cek-kesiapan/index.md"
+
+# Scripts in docs/assets/ that only one generated page loads (its template emits the tag).
+CATALOGUE_SCRIPT = "assets/katalog.js"
+SORT_SCRIPT = "assets/replikasi/urut.js"
+READINESS_SCRIPT = "assets/replikasi/cek.js"
+
+# Where the home page (docs/index.md) gets the generated winners table.
+HOME_MARKER = "<!-- katalog:pemenang -->"
+
+# Pagefind's page-type filter: profiles carry it in their page meta (pages.search_fields), every other
+# indexed page through overrides/main.html (config.extra, set by the hooks); the catalogue script reads
+# both values from the catalogue page.
+PAGE_TYPE_FILTER = "halaman"
+PROFILE_PAGE_TYPE = "inovasi"
+OTHER_PAGE_TYPE = "lain"
+
+
+Profiled = Innovation | Kecamatan | Kabupaten | CoachingRound | Edition  # what has a page of its own
+
+
+def page_of(item: Profiled) -> str:
+    """The source path of a record's generated page, e.g. "inovasi/lansia-smart/index.md"."""
+    if isinstance(item, Innovation):
+        return f"inovasi/{item.slug}/index.md"
+    if isinstance(item, Kecamatan):
+        return f"kecamatan/{item.slug}/index.md"
+    if isinstance(item, Kabupaten):
+        return f"kabupaten/{item.slug}/index.md"
+    if isinstance(item, CoachingRound):
+        return f"pembinaan/{item.id}/index.md"
+    if isinstance(item, Edition):
+        return edition_page(item.year)
+    raise TypeError(f"no page for {item!r}")
+
+
+def edition_page(year: int) -> str:
+    """The page of the SKK edition filed under `year`: "skk/2023/index.md"."""
+    return f"skk/{year}/index.md"
+
+
+def attachment_path(inv: Innovation, file_name: str) -> str:
+    """Where a file beside a write-up (an image, say) is published: next to the innovation's page."""
+    return posixpath.join(posixpath.dirname(page_of(inv)), file_name)
+
+
+def schema_path(file_name: str) -> str:
+    """Where a published JSON Schema lives: "inovasi.schema.json" -> "data/inovasi.schema.json"."""
+    return posixpath.join(posixpath.dirname(DATA), file_name)
+
+
+def markdown_link(page_path: str) -> str:
+    return "/" + page_path
+
+
+def site_path(page_path: str) -> str:
+    """The directory URL of a page path, as served: "inovasi/x/index.md" -> "inovasi/x/"."""
+    if page_path == "index.md":
+        return ""
+    if page_path.endswith("/index.md"):
+        return page_path[: -len("index.md")]
+    return page_path[: -len(".md")] + "/"
+
+
+def relative_url(from_page: str, to_page: str) -> str:
+    """A link from one page to another that works on any host path (GitHub Pages project sites too)."""
+    source_dir = site_path(from_page) or "."
+    target = site_path(to_page) or "."
+    relative = posixpath.relpath(target, source_dir)
+    return "./" if relative == "." else relative + "/"
+
+
+def asset_url(from_page: str, asset_path: str) -> str:
+    """A link from a page to a file in the site, e.g. "assets/replikasi/cek.js" -> "../../assets/replikasi/cek.js"."""
+    return posixpath.relpath(asset_path, site_path(from_page) or ".")
+
+
+def search_index_url(from_page: str) -> str:
+    """Pagefind's script, as the catalogue page loads it."""
+    return relative_url(from_page, SEARCH_INDEX_DIR + "index.md") + "pagefind.js"
+
+
+def with_winners(home_markdown: str, winners: str) -> str:
+    """The home page's Markdown with the winners table in place of its marker."""
+    if HOME_MARKER not in home_markdown:
+        raise ValueError(f"docs/index.md: penanda {HOME_MARKER} untuk daftar pemenang tidak ditemukan")
+    return home_markdown.replace(HOME_MARKER, winners)
+
+
+def edit_base(repo_url: str | None, edit_uri: str | None) -> str | None:
+    """The repository's edit URL for its root, from MkDocs' repo_url and edit_uri ("edit/main/docs/")."""
+    if not repo_url or not edit_uri:
+        return None
+    return urljoin(repo_url.rstrip("/") + "/", edit_uri.rstrip("/") + "/../")
+
+
+@dataclass(frozen=True)
+class SiteAddress:
+    """Where the site is published and where its sources live, from mkdocs.yml."""
+
+    site_url: str = "http://127.0.0.1:8000/"
+    repo_url: str | None = None
+    edit_uri: str | None = None  # relative to repo_url, pointing at docs/ ("edit/main/docs/")
+
+    def edit_url(self, source_path: str) -> str | None:
+        """The edit link of a repository file ("innovations/x/index.md"); None without a repository."""
+        base = edit_base(self.repo_url, self.edit_uri)
+        return f"{base}{source_path}" if base else None

@@ -105,7 +105,10 @@ def test_complete_issue_becomes_a_write_up_with_every_answer(root: Path, capsys:
     out = capsys.readouterr().out
     # akronim/kepanjangan and the summary need their source, each source its publisher and a citation
     assert "Yang masih perlu diisi atau dibetulkan (10):" in out
-    assert f"{rel}:59: sumber.2.judul: belum diisi" in out
+    lines = (root / rel).read_text(encoding="utf-8").splitlines()
+    untitled = 1 + next(i for i, line in enumerate(lines) if "contoh.invalid/tanpa-judul" in line)
+    title_line = next(n for n in range(untitled, 0, -1) if lines[n - 1].lstrip().startswith(("- id:", "judul:")))
+    assert f"{rel}:{title_line}: sumber.2.judul: belum diisi" in out
     assert f"{rel}:8: akronim: fakta ini belum punya rujukan" in out
     assert "petunjuk templat 'ISI: …' belum diganti" in out  # the empty "Dampak" answer
 

@@ -103,9 +103,10 @@ def test_complete_issue_becomes_a_write_up_with_every_answer(root: Path, capsys:
     assert "## Cara kerja\n\nTeks contoh cara kerja." in document.body
     assert "# Dibuat dari isu #7" in (root / rel).read_text(encoding="utf-8")
     out = capsys.readouterr().out
-    # akronim/kepanjangan and the summary need their source, each source its publisher and a citation
-    assert "Yang masih perlu diisi atau dibetulkan (10):" in out
-    assert f"{rel}:59: sumber.2.judul: belum diisi" in out
+    # akronim/kepanjangan, the summary and the story need their source, each source its publisher and a citation
+    assert "Yang masih perlu diisi atau dibetulkan (11):" in out
+    assert "isi di bawah front matter tidak merujuk satu sumber pun" in out  # an issue's story cites nothing yet
+    assert f"{rel}:61: sumber.2.judul: belum diisi" in out
     assert f"{rel}:8: akronim: fakta ini belum punya rujukan" in out
     assert "petunjuk templat 'ISI: …' belum diganti" in out  # the empty "Dampak" answer
 

@@ -229,6 +229,7 @@ def source_list_problems(document: Document) -> list[Problem]:
         if not isinstance(item, dict):
             continue
         title, url, source_id = item.get("judul"), item.get("url"), item.get("id")
+        problems += _origin_problems(document, index, item)
         if isinstance(title, str) and is_placeholder_title(title):
             message = (
                 f"judul {show(title)} bukan judul halaman; salin judul tulisan persis seperti di halaman sumbernya"
@@ -248,6 +249,55 @@ def source_list_problems(document: Document) -> list[Problem]:
                 )
             ids_by_url.setdefault(key, source_id)
     return problems
+
+
+# A source says where it can be read and who published it; this is the one place that says how.
+# Where: a web page (`url`), or a document kept in the repository (`berkas`, a kecamatan's written answer).
+WHERE_FIELDS = ("url", "berkas")
+# Who: the medium or institution that published it, by name.
+WHO_FIELD = "penerbit"
+# Publishers that name no one: "-", "?", "tidak diketahui", "n/a", "anonim", "penerbit" …
+_NO_PUBLISHER = re.compile(
+    r"[-–—?.\s]+|(?:tidak|belum|tak)\s+(?:ada|diketahui|jelas|tercantum|disebut)|tanpa\s+(?:nama|penerbit)|"
+    r"anonim|n/?a|none|null|nil|unknown|penerbit|publisher|media|situs|website",
+    re.IGNORECASE,
+)
+
+
+def _origin_problems(document: Document, index: int, item: dict[str, Any]) -> list[Problem]:
+    """Where the source can be read and who published it, each a real answer: a web address that names a
+    site, a publisher that names someone. (The schema requires the keys too; load.py reports a field once.)"""
+    problems = []
+    at: FieldPath = ("sumber", index)
+    if not any(key in item for key in WHERE_FIELDS):
+        message = "sumber ini tidak menyebut di mana dapat dibaca; tulis alamat halamannya di url (https://…)"
+        problems.append(Problem(document.path, document.line_of(at), f"sumber.{index}", message))
+    url = item.get("url")
+    if isinstance(url, str) and url.startswith(("http://", "https://")) and not _has_host(url):
+        message = (
+            f"alamat {show(url)} tidak menunjuk halaman mana pun; salin alamat lengkap halaman sumbernya dari "
+            "peramban, mis. https://jpipnetwork.id/?p=1709"
+        )
+        problems.append(Problem(document.path, document.line_of((*at, "url")), f"sumber.{index}.url", message))
+    publisher = item.get(WHO_FIELD)
+    if isinstance(publisher, str) and _NO_PUBLISHER.fullmatch(publisher.strip()):
+        message = (
+            f"penerbit {show(publisher)} tidak menyebut siapa pun; tulis nama media atau lembaga yang menerbitkan "
+            'sumber ini, mis. "JPIP (The Jawa Pos Institute of Pro Otonomi)" atau "Kecamatan Junrejo"'
+        )
+        field = f"sumber.{index}.{WHO_FIELD}"
+        problems.append(Problem(document.path, document.line_of((*at, WHO_FIELD)), field, message))
+    return problems
+
+
+def _has_host(url: str) -> bool:
+    """A web address names a site: a host with a dot in it ("https://" or "https://-" name none)."""
+    match = _HOST.match(url.strip())
+    name = match.group(1).rsplit("@", 1)[-1].split(":", 1)[0].strip(".") if match else ""
+    return "." in name and all(name.split("."))
+
+
+_HOST = re.compile(r"https?://([^/?#\s]*)", re.IGNORECASE)
 
 
 def source_problems(document: Document) -> list[Problem]:

@@ -11,6 +11,7 @@ fast gate passes and jsonschema would refuse would slip through, so tests compar
 
 from __future__ import annotations
 
+import calendar
 import copy
 import difflib
 import json
@@ -22,6 +23,7 @@ from typing import Any
 
 import fastjsonschema
 import jsonschema
+from babel.dates import get_month_names
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
@@ -163,7 +165,7 @@ def _to_problems(error: ValidationError, document: Document) -> list[Problem]:
         else:
             message = f"harus berupa {kinds}, bukan {_show(instance)}"
     elif kind == "format" and error.validator_value == "date":
-        message = f"tanggal {_show(instance)} tidak valid; tulis tahun-bulan-tanggal (YYYY-MM-DD), mis. 2024-10-21"
+        message = date_problem(instance)
     elif kind == "pattern":
         message = f"isi {_show(instance)} tidak sesuai aturan: {schema.get('description', error.validator_value)}"
     elif kind == "minLength":
@@ -193,6 +195,33 @@ def _to_problems(error: ValidationError, document: Document) -> list[Problem]:
     else:
         message = f"tidak sesuai skema ({error.message})"
     return [Problem(document.path, line, label, message)]
+
+
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def date_problem(value: str) -> str:
+    """Why a text is no date. YAML reads a date that does not exist (2024-11-31) as plain text, so the schema's
+    format check is the first to see it: name the missing day, not the format, which was right."""
+    parts = _ISO_DATE.fullmatch(value)
+    if parts is None:
+        return f"tanggal {_show(value)} tidak valid; tulis tahun-bulan-tanggal (YYYY-MM-DD), mis. 2024-10-21"
+    year, month, day = (int(part) for part in parts.groups())
+    if not 1 <= month <= 12:
+        return f"tanggal {_show(value)} tidak ada: bulan {month} tidak ada; bulan ditulis 01 sampai 12 (YYYY-MM-DD)"
+    month_name = get_month_names("wide", locale="id")[month]
+    last_day = calendar.monthrange(year, month)[1]
+    if day == 0:
+        return f"tanggal {_show(value)} tidak ada: tanggal dimulai dari 01 ({month_name} {year}: 01 sampai {last_day})"
+    if month == 2 and day == 29:
+        return (
+            f"tanggal 29 Februari {year} tidak ada: {year} bukan tahun kabisat, Februari {year} hanya sampai "
+            "tanggal 28; periksa tanggalnya di sumber"
+        )
+    return (
+        f"tanggal {day} {month_name} {year} tidak ada: {month_name} {year} hanya sampai tanggal {last_day}; "
+        "periksa tanggalnya di sumber"
+    )
 
 
 def _enum_in(error: ValidationError) -> list[Any]:

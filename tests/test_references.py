@@ -10,11 +10,12 @@ from pathlib import Path
 
 import markdown
 import pytest
+import yaml
 from conftest import ROOT
 
 from katalog import load_catalogue
 from katalog.export import catalogue_csv, catalogue_json
-from katalog.frontmatter import parse_yaml_file, read_document
+from katalog.frontmatter import parse_document, parse_yaml_file, read_document
 from katalog.inventory import COACHING_FILE
 from katalog.labels import NO_VISIT_REPORT
 from katalog.provenance import (
@@ -70,15 +71,15 @@ def test_every_real_source_is_real_cited_and_listed_once(path: Path):
     urls = [item["url"].rstrip("/") for item in sources]
     assert len(urls) == len(set(urls)), "one URL, one source id"
     assert all(item["penerbit"] for item in sources)
-    assert declared_ids(document.data) <= cited_ids(document.data, document.body), "every source cited"
-    assert cited_ids(document.data, document.body) <= declared_ids(document.data), "every cited id declared"
+    assert declared_ids(document.data) <= cited_ids(document), "every source cited"
+    assert cited_ids(document) <= declared_ids(document.data), "every cited id declared"
 
 
 @pytest.mark.parametrize("path", ROUNDS, ids=lambda path: path.name)
 def test_a_real_round_cites_every_source_it_lists(path: Path):
     document, problems = parse_yaml_file(path.read_text(encoding="utf-8"), path.name)
     assert problems == [] and document is not None
-    assert declared_ids(document.data) == cited_ids(document.data, "")
+    assert declared_ids(document.data) == cited_ids(document)
 
 
 FOUNDING_TITLE = "Inovasi Kecamatan Berlanjut: Pembinaan Pemenang SKK 2023 Hadirkan Rencana Pengembangan"
@@ -105,7 +106,9 @@ def test_sources_named_in_fields_the_collector_does_not_know_count_as_cited():
         "akronim": {"beda_sumber": [{"nilai": "A", "sumber": ["S7"]}, {"nilai": "B", "sumber": ["S8"]}]},
         "sumber": [{"id": "S9", "catatan": "Salinan rilis yang sama dengan [S10]."}],
     }
-    assert cited_ids(data, "Isi [S11].") == {f"S{number}" for number in range(1, 12)} - {"S9"}
+    document, problems = parse_document(f"---\n{yaml.safe_dump(data, allow_unicode=True)}---\nIsi [S11].\n", "x.md")
+    assert problems == [] and document is not None
+    assert cited_ids(document) == {f"S{number}" for number in range(1, 12)} - {"S9"}
 
 
 @pytest.mark.parametrize(

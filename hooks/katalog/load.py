@@ -210,12 +210,12 @@ def _text_problems(document: Document, schema_dir: Path, schema_name: str, today
     """HTML, a date after today, and in a write-up or a coaching result scaffold guidance: problems of a text,
     never of the front matter's shape, so they hide none of the checks that rely on it."""
     found = scaffold_leftovers(schema_dir) if schema_name in ("inovasi", "pembinaan") else None
-    return policy.front_matter_problems(document.data, document.path, document.line_of, today, found)
+    return policy.front_matter_problems(document.texts, document.path, today, found)
 
 
 def _schema_checked(document: Document, schema_dir: Path, schema_name: str) -> list[Problem]:
     """Schema problems, explained by jsonschema only when the fast check fails."""
-    if passes_quickly(document.data, schema_dir, schema_name):
+    if passes_quickly(document.data, schema_dir, schema_name, document.holds_float):
         return []
     explained = schema_problems(document, validator_for(schema_dir, schema_name))
     if not explained:  # the fast gate refused what jsonschema accepts: refuse, never publish unexplained

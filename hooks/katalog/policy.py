@@ -12,7 +12,7 @@ import html
 import os
 import posixpath
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from html.parser import HTMLParser
@@ -529,17 +529,13 @@ def today() -> date:
 
 
 def front_matter_problems(
-    data: object,
-    path: str,
-    line_of: Callable[[FieldPath], int],
-    on: date,
-    found: Leftovers | None = None,
+    texts: Iterable[tuple[FieldPath, int, str]], path: str, on: date, found: Leftovers | None = None
 ) -> list[Problem]:
     """Every front-matter text, in one pass: plain text (an HTML tag would be shown, never run), no date after
     the day `on` (every date field: sources, verification, visits, rounds, editions), and, for a write-up
     or a coaching result, no scaffold guidance left in."""
     problems = []
-    for field_path, value in _strings(data, ()):
+    for field_path, line, value in texts:
         message = None
         if "<" in value and _ANY_TAG.search(value):
             message = "teks di front matter tidak boleh berisi tag HTML (<…>); tulis sebagai teks biasa"
@@ -551,8 +547,7 @@ def front_matter_problems(
                 "sumber, atau null bila belum diketahui"
             )
         if message:
-            label = ".".join(str(part) for part in field_path)
-            problems.append(Problem(path, line_of(field_path), label, message))
+            problems.append(Problem(path, line, ".".join(map(str, field_path)), message))
     return problems
 
 
@@ -571,14 +566,3 @@ def _future_date_problem(value: str, on: date) -> str | None:
         f"tanggal {_spoken(day)} belum tiba (hari ini {_spoken(on)}); tulis tanggal yang sudah terjadi menurut "
         "sumber, atau null bila belum diketahui"
     )
-
-
-def _strings(value: object, field_path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
-    if isinstance(value, str):
-        yield field_path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, (*field_path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _strings(item, (*field_path, index))

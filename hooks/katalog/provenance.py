@@ -92,55 +92,38 @@ def declared_ids(data: dict[str, Any]) -> set[str]:
     return {item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)}
 
 
-def source_lists(value: object, field_path: FieldPath = ()) -> Iterator[tuple[FieldPath, list[Any]]]:
-    """Every `sumber: [ids]` list anywhere in the front matter (beda_sumber, nama_lain, skk, and fields this
-    module does not know), except the top-level list of sources itself."""
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if key == "sumber" and field_path and isinstance(item, list):
-                yield (*field_path, key), item
-            elif not (key == "sumber" and not field_path):
-                yield from source_lists(item, (*field_path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from source_lists(item, (*field_path, index))
+def _is_cited_id(field_path: FieldPath) -> bool:
+    """An id in a `rujukan` list, or in any `sumber: [ids]` list (beda_sumber, nama_lain, skk, and fields this
+    module does not know) but the file's own list of sources."""
+    if len(field_path) < 2 or not isinstance(field_path[-1], int):
+        return False
+    if field_path[0] == "rujukan":
+        return len(field_path) == 3
+    return field_path[-2] == "sumber" and field_path[0] != "sumber"
 
 
-def _strings(value: object) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            if key != "sumber" or not isinstance(item, list):
-                yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
+def _is_source_note(field_path: FieldPath) -> bool:
+    """A source's provenance note, which may cite another source ("the same release as [S2]")."""
+    return len(field_path) == 3 and field_path[0] == "sumber" and field_path[2] == "catatan"
 
 
-def cited_ids(data: dict[str, Any], body: str) -> set[str]:
+def cited_ids(document: Document) -> set[str]:
     """Every source id a file cites: [S1] in its body and texts, `rujukan` lists, any `sumber` list or id."""
-    cited = set(CITATION.findall(body))
-    front = {key: value for key, value in data.items() if key != "sumber"}
-    for text in _strings(front):
-        cited |= set(CITATION.findall(text))
-    for _, ids in source_lists(front):
-        cited |= {item for item in ids if isinstance(item, str)}
-    references = data.get("rujukan")
-    for ids in references.values() if isinstance(references, dict) else ():
-        if isinstance(ids, list):
-            cited |= {item for item in ids if isinstance(item, str)}
-    # a provenance note may cite another source ("the same release as [S2]")
-    for _, note in source_notes(data):
-        cited |= set(CITATION.findall(note))
-    return cited
+    return _citations(document)[0]
 
 
-def source_notes(data: dict[str, Any]) -> Iterator[tuple[FieldPath, str]]:
-    sources = data.get("sumber")
-    for index, item in enumerate(sources if isinstance(sources, list) else []):
-        if isinstance(item, dict) and isinstance(item.get("catatan"), str):
-            yield ("sumber", index, "catatan"), item["catatan"]
+def _citations(document: Document) -> tuple[set[str], list[tuple[FieldPath, int, str]]]:
+    """What a file cites, in one pass over its texts (gathered while parsing): the ids it names, and where each
+    id of a `sumber` or `rujukan` list is written (to check that it is declared)."""
+    cited = set(CITATION.findall(document.body))
+    listed = []
+    for field_path, line, text in document.texts:
+        if _is_cited_id(field_path):
+            cited.add(text)
+            listed.append((field_path, line, text))
+        elif "[" in text and (field_path[0] != "sumber" or _is_source_note(field_path)):
+            cited.update(CITATION.findall(text))
+    return cited, listed
 
 
 def reference_problems(document: Document) -> list[Problem]:
@@ -307,9 +290,15 @@ def source_problems(document: Document) -> list[Problem]:
     items = [item for item in sources if isinstance(item, dict)] if isinstance(sources, list) else []
     declared = declared_ids(data)
     known = ", ".join(sorted(declared)) or "belum ada"
-    problems = []
-    cited = cited_ids(data, document.body)
-    problems += source_list_problems(document)
+    problems = source_list_problems(document)
+    cited, listed = _citations(document)
+    for field_path, line, source_id in listed:
+        if source_id not in declared:
+            message = f"sumber {show(source_id)} tidak ada di daftar sumber; yang ada: {known}"
+            problems.append(Problem(path, line, ".".join(map(str, field_path)), message))
+    for field_path, line, note in document.texts:
+        if _is_source_note(field_path):
+            problems += citation_problems(note, line, path, declared, ".".join(map(str, field_path)))
     for index, item in enumerate(items):
         source_id = item.get("id")
         if isinstance(source_id, str) and source_id not in cited:
@@ -318,21 +307,6 @@ def source_problems(document: Document) -> list[Problem]:
                 "atau hapus dari daftar sumber"
             )
             problems.append(Problem(path, document.line_of(("sumber", index, "id")), f"sumber.{index}.id", message))
-    front = {key: value for key, value in data.items() if key != "sumber"}
-    lists = list(source_lists(front))
-    references = data.get("rujukan")
-    for key, entry in references.items() if isinstance(references, dict) else ():
-        if isinstance(entry, list):
-            lists.append((("rujukan", key), entry))
-    for field_path, note in source_notes(data):
-        label = ".".join(map(str, field_path))
-        problems += citation_problems(note, document.line_of(field_path), path, declared, label)
-    for field_path, ids in lists:
-        for position, item in enumerate(ids):
-            if isinstance(item, str) and item not in declared:
-                label = ".".join(map(str, (*field_path, position)))
-                message = f"sumber {show(item)} tidak ada di daftar sumber; yang ada: {known}"
-                problems.append(Problem(path, document.line_of((*field_path, position)), label, message))
     return problems
 
 

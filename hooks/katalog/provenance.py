@@ -292,9 +292,9 @@ def source_problems(document: Document) -> list[Problem]:
     known = ", ".join(sorted(declared)) or "belum ada"
     problems = source_list_problems(document)
     cited, listed = _citations(document)
-    for field_path, line, source_id in listed:
-        if source_id not in declared:
-            message = f"sumber {show(source_id)} tidak ada di daftar sumber; yang ada: {known}"
+    for field_path, line, named in listed:
+        if named not in declared:
+            message = f"sumber {show(named)} tidak ada di daftar sumber; yang ada: {known}"
             problems.append(Problem(path, line, ".".join(map(str, field_path)), message))
     for field_path, line, note in document.texts:
         if _is_source_note(field_path):

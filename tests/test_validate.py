@@ -332,6 +332,13 @@ def test_the_hints_suggested_wording_may_stay(repo: Path):
     assert validate_catalogue(repo)[1] == []
 
 
+def test_a_story_may_use_a_few_words_a_hint_uses(repo: Path):
+    # whole sentences of guidance are refused, not the ordinary words in them
+    sentence = "Hasil yang tercatat di sumber hanya penyerahan penghargaan [S1].\n"
+    edit(repo, WRITE_UP, lambda text: text.replace("## Dampak\n", f"## Dampak\n\n{sentence}", 1))
+    assert validate_catalogue(repo)[1] == []
+
+
 def test_a_field_left_with_its_scaffold_comment_is_refused(repo: Path):
     schema = load_schemas(repo / "innovations/_skema")["inovasi"]
     hint = next(text for text in scaffold.field_hints(schema) if text.startswith("Masalah yang dijawab"))

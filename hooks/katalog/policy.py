@@ -444,7 +444,7 @@ class Leftovers:
     content, and any of it left in would be published as if it were."""
 
     marker: str  # "ISI:", opening every line still to be written
-    body_phrases: tuple[str, ...]  # clauses of the hints under the headings, case-folded, single-spaced
+    body_phrases: tuple[str, ...]  # sentences of the hints under the headings, case-folded, single-spaced
     field_hints: frozenset[str]  # the comments beside the fields, case-folded
     field_starts: frozenset[str]  # their first letters: most texts are told apart from every hint by these
 
@@ -455,19 +455,19 @@ class Leftovers:
 _START = 6
 
 
-# Words a hint quotes are the wording it suggests ("Data dampak belum terdokumentasi."): those may stay.
-_QUOTED = re.compile(r'"[^"]*"')
-_CLAUSE_END = re.compile(r";|(?<!mis)\.(?=\s|$)")
-MIN_HINT_WORDS = 4  # shorter clauses ("Bila belum ada") are ordinary Indonesian, not recognisably a hint
+# Hints are matched a sentence at a time: a whole sentence of guidance is no sentence of a story, while a
+# shorter piece ("hasil yang tercatat di sumber") could be. A sentence that quotes is an instruction around
+# the wording it suggests (Bila belum ada, tulis "Data dampak belum terdokumentasi."): that wording may stay.
+_SENTENCE_END = re.compile(r"(?<!mis)\.(?=\s|$)")
 
 
 def leftovers(marker: str, section_hints: Iterable[str], field_hints: Iterable[str]) -> Leftovers:
-    phrases = set()
-    for hint in section_hints:
-        for clause in _CLAUSE_END.split(_QUOTED.sub(" ", hint)):
-            words = clause.split()
-            if len(words) >= MIN_HINT_WORDS:
-                phrases.add(" ".join(words).casefold())
+    phrases = {
+        " ".join(sentence.split()).casefold()
+        for hint in section_hints
+        for sentence in _SENTENCE_END.split(hint)
+        if sentence.strip() and '"' not in sentence
+    }
     folded = frozenset(_folded(hint) for hint in field_hints)
     return Leftovers(marker, tuple(sorted(phrases)), folded, frozenset(hint[:_START] for hint in folded))
 

@@ -24,6 +24,7 @@ from katalog.provenance import (
     declared_ids,
     is_conflict,
     is_placeholder_title,
+    source_list_problems,
     value_at,
 )
 from katalog.site import build_site
@@ -176,3 +177,20 @@ def test_exports_keep_conflicts_and_references_as_structure(repo: Path):
     rows = list(csv.DictReader(io.StringIO(catalogue_csv(catalogue, "https://x.id").decode("utf-8-sig"))))
     row = next(item for item in rows if item["id"] == "lansia-smart")
     assert row["tahun_mulai"] == "2023 [S3] | 2022 [S2]"
+
+
+def test_where_a_source_can_be_read_and_who_published_it_is_said_in_one_place():
+    # A kecamatan's written answer kept in the repository (issue 15.5) says where by its file, not a URL.
+    text = (
+        "---\nsumber:\n"
+        "  - {id: S1, judul: Jawaban tertulis Kecamatan Junrejo, berkas: jawaban.pdf, penerbit: Kecamatan Junrejo}\n"
+        "  - {id: S2, judul: Judul tanpa alamat dan penerbit}\n"
+        "---\n"
+    )
+    document, problems = parse_document(text, "x.md")
+    assert problems == [] and document is not None
+    found = [(problem.line, problem.field, problem.message) for problem in source_list_problems(document)]
+    assert found == [
+        (4, "sumber.1", "sumber ini tidak menyebut di mana dapat dibaca; tulis alamat halamannya di url (https://…)"),
+        (4, "sumber.1", "sumber ini tidak menyebut penerbitnya; tulis nama media atau lembaganya di penerbit"),
+    ]

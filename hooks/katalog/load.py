@@ -201,11 +201,6 @@ def _rel(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
-def _validated(document: Document, schema_dir: Path, schema_name: str, today: date) -> list[Problem]:
-    """Schema problems, and what front-matter texts may not hold."""
-    return _schema_checked(document, schema_dir, schema_name) + _text_problems(document, schema_dir, schema_name, today)
-
-
 def _text_problems(document: Document, schema_dir: Path, schema_name: str, today: date) -> list[Problem]:
     """HTML, a date after today, and in a write-up or a coaching result scaffold guidance: problems of a text,
     never of the front matter's shape, so they hide none of the checks that rely on it."""
@@ -283,9 +278,10 @@ def _load_innovation(
     document, problems = read_document(file, rel)
     if document is None:
         return None, [], problems
-    problems += _validated(document, schema_dir, "inovasi", today)
+    refusals = _schema_checked(document, schema_dir, "inovasi")
+    problems += refusals + _text_problems(document, schema_dir, "inovasi", today)
     schema_valid = not problems
-    refused = {problem.field for problem in problems}
+    refused = {problem.field for problem in refusals}
     data = document.data
     kecamatan, found = _place(document, regions)
     problems += found
@@ -511,9 +507,10 @@ def _load_result(
     document, problems = read_document(file, rel)
     if document is None:
         return None, [], problems
-    problems += _validated(document, schema_dir, "pembinaan", today)
+    refusals = _schema_checked(document, schema_dir, "pembinaan")
+    problems += refusals + _text_problems(document, schema_dir, "pembinaan", today)
     schema_valid = not problems
-    refused = {problem.field for problem in problems}
+    refused = {problem.field for problem in refusals}
     slug = file.parent.name
     if not innovation_exists:
         message = (

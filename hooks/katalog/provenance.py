@@ -237,8 +237,8 @@ def source_list_problems(document: Document) -> list[Problem]:
 # A source says where it can be read and who published it; this is the one place that says how.
 # Where: a web page (`url`), or a document kept in the repository (`berkas`, a kecamatan's written answer).
 WHERE_FIELDS = ("url", "berkas")
-# Who: the medium or institution that published it, by name.
-WHO_FIELD = "penerbit"
+# Who: the medium or institution that published it (a kecamatan, for its own written answer), by name.
+WHO_FIELDS = ("penerbit",)
 # Publishers that name no one: "-", "?", "tidak diketahui", "n/a", "anonim", "penerbit" …
 _NO_PUBLISHER = re.compile(
     r"[-–—?.\s]+|(?:tidak|belum|tak)\s+(?:ada|diketahui|jelas|tercantum|disebut)|tanpa\s+(?:nama|penerbit)|"
@@ -249,27 +249,31 @@ _NO_PUBLISHER = re.compile(
 
 def _origin_problems(document: Document, index: int, item: dict[str, Any]) -> list[Problem]:
     """Where the source can be read and who published it, each a real answer: a web address that names a
-    site, a publisher that names someone. (The schema requires the keys too; load.py reports a field once.)"""
+    site, a publisher that names someone. (The schema requires the keys too: load.py reports a field once.)"""
     problems = []
     at: FieldPath = ("sumber", index)
+    line, label = document.line_of(at), f"sumber.{index}"
     if not any(key in item for key in WHERE_FIELDS):
         message = "sumber ini tidak menyebut di mana dapat dibaca; tulis alamat halamannya di url (https://…)"
-        problems.append(Problem(document.path, document.line_of(at), f"sumber.{index}", message))
+        problems.append(Problem(document.path, line, label, message))
+    if not any(key in item for key in WHO_FIELDS):
+        message = "sumber ini tidak menyebut penerbitnya; tulis nama media atau lembaganya di penerbit"
+        problems.append(Problem(document.path, line, label, message))
     url = item.get("url")
     if isinstance(url, str) and url.startswith(("http://", "https://")) and not _has_host(url):
         message = (
             f"alamat {show(url)} tidak menunjuk halaman mana pun; salin alamat lengkap halaman sumbernya dari "
             "peramban, mis. https://jpipnetwork.id/?p=1709"
         )
-        problems.append(Problem(document.path, document.line_of((*at, "url")), f"sumber.{index}.url", message))
-    publisher = item.get(WHO_FIELD)
-    if isinstance(publisher, str) and _NO_PUBLISHER.fullmatch(publisher.strip()):
-        message = (
-            f"penerbit {show(publisher)} tidak menyebut siapa pun; tulis nama media atau lembaga yang menerbitkan "
-            'sumber ini, mis. "JPIP (The Jawa Pos Institute of Pro Otonomi)" atau "Kecamatan Junrejo"'
-        )
-        field = f"sumber.{index}.{WHO_FIELD}"
-        problems.append(Problem(document.path, document.line_of((*at, WHO_FIELD)), field, message))
+        problems.append(Problem(document.path, document.line_of((*at, "url")), f"{label}.url", message))
+    for key in WHO_FIELDS:
+        publisher = item.get(key)
+        if isinstance(publisher, str) and _NO_PUBLISHER.fullmatch(publisher.strip()):
+            message = (
+                f"penerbit {show(publisher)} tidak menyebut siapa pun; tulis nama media atau lembaga yang "
+                'menerbitkan sumber ini, mis. "JPIP (The Jawa Pos Institute of Pro Otonomi)" atau "Kecamatan Junrejo"'
+            )
+            problems.append(Problem(document.path, document.line_of((*at, key)), f"{label}.{key}", message))
     return problems
 
 

@@ -446,13 +446,13 @@ class Leftovers:
     marker: str  # "ISI:", opening every line still to be written
     body_phrases: tuple[str, ...]  # sentences of the hints under the headings, case-folded, single-spaced
     field_hints: frozenset[str]  # the comments beside the fields, case-folded
-    field_starts: frozenset[str]  # their first letters: most texts are told apart from every hint by these
+    field_starts: frozenset[str]  # their first characters: enough to tell most texts from every hint
 
     def holds_field_hint(self, text: str) -> bool:
         return text.lstrip()[:_START].casefold() in self.field_starts and _without_citations(text) in self.field_hints
 
 
-_START = 6
+_START = 6  # characters compared before a whole text is folded
 
 
 # Hints are matched a sentence at a time: a whole sentence of guidance is no sentence of a story, while a
@@ -500,7 +500,7 @@ def leftover_problems(body: str, first_line: int, path: str, found: Leftovers) -
         pattern = re.compile(r"\s+".join(map(re.escape, phrase.split())), re.IGNORECASE)
         for match in pattern.finditer(body):
             line_number = first_line + body.count("\n", 0, match.start())
-            if line_number not in marked:  # once a line: a hint holds several clauses
+            if line_number not in marked:  # once a line
                 marked.add(line_number)
                 left = " ".join(match.group().split())
                 message = (

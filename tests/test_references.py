@@ -194,3 +194,12 @@ def test_where_a_source_can_be_read_and_who_published_it_is_said_in_one_place():
         (4, "sumber.1", "sumber ini tidak menyebut di mana dapat dibaca; tulis alamat halamannya di url (https://…)"),
         (4, "sumber.1", "sumber ini tidak menyebut penerbitnya; tulis nama media atau lembaganya di penerbit"),
     ]
+
+
+def test_a_source_whose_address_and_file_are_both_null_says_nowhere():
+    text = "---\nsumber:\n  - {id: S1, judul: Judul contoh, url: null, berkas: null, penerbit: Contoh}\n---\n"
+    document, _ = parse_document(text, "x.md")
+    assert document is not None
+    assert [problem.message for problem in source_list_problems(document)] == [
+        "sumber ini tidak menyebut di mana dapat dibaca; tulis alamat halamannya di url (https://…)"
+    ]

@@ -249,14 +249,15 @@ _NO_PUBLISHER = re.compile(
 
 def _origin_problems(document: Document, index: int, item: dict[str, Any]) -> list[Problem]:
     """Where the source can be read and who published it, each a real answer: a web address that names a
-    site, a publisher that names someone. (The schema requires the keys too: load.py reports a field once.)"""
+    site (or a file, for a source kept in the repository), a publisher that names someone. A key left null
+    answers nothing. (The schema requires the keys too: load.py reports a field once.)"""
     problems = []
     at: FieldPath = ("sumber", index)
     line, label = document.line_of(at), f"sumber.{index}"
-    if not any(key in item for key in WHERE_FIELDS):
+    if all(item.get(key) is None for key in WHERE_FIELDS):
         message = "sumber ini tidak menyebut di mana dapat dibaca; tulis alamat halamannya di url (https://…)"
         problems.append(Problem(document.path, line, label, message))
-    if not any(key in item for key in WHO_FIELDS):
+    if all(item.get(key) is None for key in WHO_FIELDS):
         message = "sumber ini tidak menyebut penerbitnya; tulis nama media atau lembaganya di penerbit"
         problems.append(Problem(document.path, line, label, message))
     url = item.get("url")

@@ -221,7 +221,7 @@ sumber:
     penerbit: Penerbit sintetis
 ---
 
-{_paragraph(rng, 2)}
+{_paragraph(rng, 2)} [S1]
 """
     return slug, text, coaching, year, kecamatan
 

@@ -53,6 +53,31 @@ CASES: dict[str, tuple[Expected, ...]] = {
     "petunjuk-templat-tertinggal": (
         ("petunjuk-templat-tertinggal/index.md", 44, "petunjuk templat 'ISI: …' belum diganti"),
     ),
+    # issue 15: the scaffold's guidance left in after its 'ISI:' marker was deleted, in the body or a field
+    "petunjuk-templat-tanpa-penanda": (
+        (
+            "petunjuk-templat-tanpa-penanda/index.md",
+            27,
+            "replikasi.masalah: isi ini masih petunjuk templat ('Masalah yang dijawab inovasi, satu kalimat.')",
+        ),
+        ("petunjuk-templat-tanpa-penanda/index.md", 27, "replikasi.masalah: teks ini belum merujuk sumber"),
+        (
+            "petunjuk-templat-tanpa-penanda/index.md",
+            42,
+            "teks petunjuk templat 'Bagaimana inovasi berjalan: siapa melakukan apa, kapan, dengan sarana apa",
+        ),
+    ),
+    # issue 15: a story that cites nothing (per body: see policy.uncited_body_problems)
+    "isi-tanpa-rujukan": (
+        ("isi-tanpa-rujukan/index.md", 36, "isi di bawah front matter tidak merujuk satu sumber pun"),
+    ),
+    "pembinaan-isi-tanpa-rujukan": (
+        (
+            "pembinaan-isi-tanpa-rujukan/pembinaan-2024.md",
+            16,
+            "isi di bawah front matter tidak merujuk satu sumber pun",
+        ),
+    ),
     # wrong types, missing and unknown fields, values outside the allowed list
     "tipe-tahun-berupa-teks": (("tipe-tahun-berupa-teks/index.md", 14, "harus berupa bilangan bulat, bukan '2023'"),),
     "tipe-bidang-bukan-daftar": (
@@ -82,9 +107,36 @@ CASES: dict[str, tuple[Expected, ...]] = {
     "tanggal-terbalik": (
         ("tanggal-terbalik/index.md", 25, "tanggal '02-11-2024' tidak valid; tulis tahun-bulan-tanggal (YYYY-MM-DD)"),
     ),
-    "tanggal-mustahil": (("tanggal-mustahil/index.md", 25, "tanggal '2024-02-30' tidak valid"),),
+    "tanggal-mustahil": (
+        ("tanggal-mustahil/index.md", 25, "terakhir_diverifikasi: tanggal 30 Februari 2024 tidak ada"),
+    ),
+    # issue 15: a day that does not exist is named as such (YAML reads it as text; the format was right)
+    "tanggal-tidak-ada": (
+        (
+            "tanggal-tidak-ada/index.md",
+            25,
+            "terakhir_diverifikasi: tanggal 31 November 2024 tidak ada: November 2024 hanya sampai tanggal 30",
+        ),
+        (
+            "tanggal-tidak-ada/index.md",
+            32,
+            "sumber.0.tanggal: tanggal 29 Februari 2023 tidak ada: 2023 bukan tahun kabisat",
+        ),
+    ),
+    # issue 15: no date after today, in any date field (the clock here; tests/test_validate.py sets the day)
+    "tanggal-masa-depan": (
+        ("tanggal-masa-depan/index.md", 25, "terakhir_diverifikasi: tanggal 1 Januari 2099 belum tiba (hari ini"),
+        ("tanggal-masa-depan/index.md", 32, "sumber.0.tanggal: tanggal 3 Februari 2099 belum tiba"),
+    ),
+    "pembinaan-kunjungan-masa-depan": (
+        (
+            "pembinaan-kunjungan-masa-depan/pembinaan-2024.md",
+            4,
+            "tanggal_kunjungan: tanggal 22 Oktober 2099 belum tiba",
+        ),
+    ),
     "putaran-selesai-sebelum-mulai": (
-        ("_pembinaan/2099.yml", 4, "tanggal selesai 2099-10-21 lebih awal dari tanggal mulai 2099-11-02"),
+        ("_pembinaan/2099.yml", 4, "tanggal selesai 2019-10-21 lebih awal dari tanggal mulai 2019-11-02"),
     ),
     "html-di-front-matter": (("html-di-front-matter/index.md", 3, "tidak boleh berisi tag HTML"),),
     # ids and places
@@ -236,6 +288,19 @@ CASES: dict[str, tuple[Expected, ...]] = {
     "ringkasan-tanpa-rujukan": (("ringkasan-tanpa-rujukan/index.md", 7, "teks ini belum merujuk sumber"),),
     "replikasi-tanpa-rujukan": (("replikasi-tanpa-rujukan/index.md", 28, "teks ini belum merujuk sumber"),),
     "sumber-tanpa-penerbit": (("sumber-tanpa-penerbit/index.md", 33, "wajib diisi, tetapi tidak ada"),),
+    # issue 15: a source says where it can be read and who published it
+    "sumber-tanpa-alamat-dan-penerbit": (
+        (
+            "sumber-tanpa-alamat-dan-penerbit/index.md",
+            30,
+            "sumber.0.url: alamat 'https://' tidak menunjuk halaman mana pun",
+        ),
+        (
+            "sumber-tanpa-alamat-dan-penerbit/index.md",
+            31,
+            "sumber.0.penerbit: penerbit 'tidak diketahui' tidak menyebut siapa pun",
+        ),
+    ),
     "sumber-judul-nama-situs": (
         ("sumber-judul-nama-situs/index.md", 34, "judul 'contoh.invalid' bukan judul halaman"),
     ),
@@ -308,6 +373,22 @@ CASES: dict[str, tuple[Expected, ...]] = {
     "edisi-tulisan-kecamatan-lain": (
         ("_skk/2009.yml", 13, "tulisan 'jamper' milik Kecamatan Talango (Kabupaten Sumenep, 35.29.04), bukan"),
     ),
+    # issue 15: stages fall in the edition's year, the award in it or the next; no date after today
+    "edisi-tanggal-di-luar-tahun": (
+        (
+            "_skk/2009.yml",
+            5,
+            "tahapan.0.mulai: tanggal 2 November 2010 di luar edisi 2009: tahapan penilaian edisi 2009 jatuh pada "
+            "tahun 2009",
+        ),
+        (
+            "_skk/2009.yml",
+            12,
+            "tahapan.1.mulai.beda_sumber.1.nilai: tanggal 5 Januari 2011 di luar edisi 2009: penganugerahan edisi "
+            "2009 jatuh pada tahun 2009 atau 2010",
+        ),
+        ("_skk/2009.yml", 21, "sumber.0.tanggal: tanggal 4 Maret 2099 belum tiba"),
+    ),
     "edisi-nama-berkas-salah": (("_skk/edisi-2024.yml", 0, "hanya data edisi SKK bernama <tahun>.yml"),),
     "skk-edisi-tidak-ada": (
         (
@@ -353,7 +434,8 @@ def test_broken_write_up_fails_with_its_message_at_its_line(content_root: Path, 
     lay_over(content_root / "innovations", case)
     catalogue, problems = validate_catalogue(content_root)
     assert catalogue is None, "a broken write-up must fail the catalogue, not vanish from it"
-    found = sorted((problem.path, problem.line, problem.message) for problem in problems)
+    # a fragment may name the field too ("sumber.0.url: alamat …"): the field is part of what is checked
+    found = sorted((problem.path, problem.line, problem.format().split(": ", 1)[1]) for problem in problems)
     assert len(found) == len(CASES[case]), found
     for path, line, fragment in CASES[case]:
         assert any(

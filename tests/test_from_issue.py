@@ -103,8 +103,9 @@ def test_complete_issue_becomes_a_write_up_with_every_answer(root: Path, capsys:
     assert "## Cara kerja\n\nTeks contoh cara kerja." in document.body
     assert "# Dibuat dari isu #7" in (root / rel).read_text(encoding="utf-8")
     out = capsys.readouterr().out
-    # akronim/kepanjangan and the summary need their source, each source its publisher and a citation
-    assert "Yang masih perlu diisi atau dibetulkan (10):" in out
+    # akronim/kepanjangan, the summary and the story need their source, each source its publisher and a citation
+    assert "Yang masih perlu diisi atau dibetulkan (11):" in out
+    assert "isi di bawah front matter tidak merujuk satu sumber pun" in out  # an issue's story cites nothing yet
     lines = (root / rel).read_text(encoding="utf-8").splitlines()
     untitled = 1 + next(i for i, line in enumerate(lines) if "contoh.invalid/tanpa-judul" in line)
     title_line = next(n for n in range(untitled, 0, -1) if lines[n - 1].lstrip().startswith(("- id:", "judul:")))

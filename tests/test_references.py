@@ -10,11 +10,12 @@ from pathlib import Path
 
 import markdown
 import pytest
+import yaml
 from conftest import ROOT
 
 from katalog import load_catalogue
 from katalog.export import catalogue_csv, catalogue_json
-from katalog.frontmatter import parse_yaml_file, read_document
+from katalog.frontmatter import parse_document, parse_yaml_file, read_document
 from katalog.inventory import COACHING_FILE
 from katalog.labels import NO_VISIT_REPORT
 from katalog.provenance import (
@@ -23,6 +24,7 @@ from katalog.provenance import (
     declared_ids,
     is_conflict,
     is_placeholder_title,
+    source_list_problems,
     value_at,
 )
 from katalog.site import build_site
@@ -70,15 +72,15 @@ def test_every_real_source_is_real_cited_and_listed_once(path: Path):
     urls = [item["url"].rstrip("/") for item in sources]
     assert len(urls) == len(set(urls)), "one URL, one source id"
     assert all(item["penerbit"] for item in sources)
-    assert declared_ids(document.data) <= cited_ids(document.data, document.body), "every source cited"
-    assert cited_ids(document.data, document.body) <= declared_ids(document.data), "every cited id declared"
+    assert declared_ids(document.data) <= cited_ids(document), "every source cited"
+    assert cited_ids(document) <= declared_ids(document.data), "every cited id declared"
 
 
 @pytest.mark.parametrize("path", ROUNDS, ids=lambda path: path.name)
 def test_a_real_round_cites_every_source_it_lists(path: Path):
     document, problems = parse_yaml_file(path.read_text(encoding="utf-8"), path.name)
     assert problems == [] and document is not None
-    assert declared_ids(document.data) == cited_ids(document.data, "")
+    assert declared_ids(document.data) == cited_ids(document)
 
 
 FOUNDING_TITLE = "Inovasi Kecamatan Berlanjut: Pembinaan Pemenang SKK 2023 Hadirkan Rencana Pengembangan"
@@ -105,7 +107,9 @@ def test_sources_named_in_fields_the_collector_does_not_know_count_as_cited():
         "akronim": {"beda_sumber": [{"nilai": "A", "sumber": ["S7"]}, {"nilai": "B", "sumber": ["S8"]}]},
         "sumber": [{"id": "S9", "catatan": "Salinan rilis yang sama dengan [S10]."}],
     }
-    assert cited_ids(data, "Isi [S11].") == {f"S{number}" for number in range(1, 12)} - {"S9"}
+    document, problems = parse_document(f"---\n{yaml.safe_dump(data, allow_unicode=True)}---\nIsi [S11].\n", "x.md")
+    assert problems == [] and document is not None
+    assert cited_ids(document) == {f"S{number}" for number in range(1, 12)} - {"S9"}
 
 
 @pytest.mark.parametrize(
@@ -173,3 +177,29 @@ def test_exports_keep_conflicts_and_references_as_structure(repo: Path):
     rows = list(csv.DictReader(io.StringIO(catalogue_csv(catalogue, "https://x.id").decode("utf-8-sig"))))
     row = next(item for item in rows if item["id"] == "lansia-smart")
     assert row["tahun_mulai"] == "2023 [S3] | 2022 [S2]"
+
+
+def test_where_a_source_can_be_read_and_who_published_it_is_said_in_one_place():
+    # A kecamatan's written answer kept in the repository (issue 15.5) says where by its file, not a URL.
+    text = (
+        "---\nsumber:\n"
+        "  - {id: S1, judul: Jawaban tertulis Kecamatan Junrejo, berkas: jawaban.pdf, penerbit: Kecamatan Junrejo}\n"
+        "  - {id: S2, judul: Judul tanpa alamat dan penerbit}\n"
+        "---\n"
+    )
+    document, problems = parse_document(text, "x.md")
+    assert problems == [] and document is not None
+    found = [(problem.line, problem.field, problem.message) for problem in source_list_problems(document)]
+    assert found == [
+        (4, "sumber.1", "sumber ini tidak menyebut di mana dapat dibaca; tulis alamat halamannya di url (https://…)"),
+        (4, "sumber.1", "sumber ini tidak menyebut penerbitnya; tulis nama media atau lembaganya di penerbit"),
+    ]
+
+
+def test_a_source_whose_address_and_file_are_both_null_says_nowhere():
+    text = "---\nsumber:\n  - {id: S1, judul: Judul contoh, url: null, berkas: null, penerbit: Contoh}\n---\n"
+    document, _ = parse_document(text, "x.md")
+    assert document is not None
+    assert [problem.message for problem in source_list_problems(document)] == [
+        "sumber ini tidak menyebut di mana dapat dibaca; tulis alamat halamannya di url (https://…)"
+    ]

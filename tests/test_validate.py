@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
-from katalog import CatalogueError, Problem, load_catalogue, validate_catalogue
+from katalog import CatalogueError, Problem, load_catalogue, policy, scaffold, validate_catalogue
+from katalog.schema import load_schemas
 
 WRITE_UP = "innovations/lansia-smart/index.md"
 RESULT = "innovations/lansia-smart/pembinaan-2024.md"
@@ -220,3 +222,128 @@ def test_load_raises_with_the_full_report(repo: Path):
     report = str(raised.value)
     assert report.startswith("Katalog tidak dapat dibangun: 1 masalah di 1 berkas.")
     assert "(mungkin maksud Anda 'digital'?)" in report
+
+
+# Issue 15: the validator's new refusals, each located (file, line, field) — the fixtures in
+# tests/fixtures/rusak/ hold one case each; these tests pin what a fixture cannot: the day, the scaffold.
+EDITION = "innovations/_skk/2023.yml"
+
+
+def test_a_date_after_the_day_given_is_refused_and_that_day_itself_is_not(repo: Path):
+    edit(repo, WRITE_UP, lambda text: text.replace("terakhir_diverifikasi: null", "terakhir_diverifikasi: 2025-03-02"))
+    assert validate_catalogue(repo, today=date(2025, 3, 2))[1] == []
+    _, problems = validate_catalogue(repo, today=date(2025, 3, 1))
+    assert len(problems) == 1, [problem.format() for problem in problems]
+    problem = problems[0]
+    assert (problem.path, problem.field) == (WRITE_UP, "terakhir_diverifikasi")
+    assert problem.line == line_containing(repo, WRITE_UP, "terakhir_diverifikasi: 2025-03-02")
+    assert problem.message.startswith("tanggal 2 Maret 2025 belum tiba (hari ini 1 Maret 2025)")
+
+
+def test_a_future_visit_and_a_future_round_are_refused(repo: Path):
+    edit(repo, RESULT, lambda text: text.replace("tanggal_kunjungan: null", "tanggal_kunjungan: 2024-10-23"))
+    _, problems = validate_catalogue(repo, today=date(2024, 10, 22))
+    located = {(problem.path, problem.field, problem.line) for problem in problems}
+    visit = (RESULT, "tanggal_kunjungan", line_containing(repo, RESULT, "tanggal_kunjungan: 2024-10-23"))
+    end = (ROUND, "selesai", line_containing(repo, ROUND, "selesai: 2024-11-02"))
+    assert visit in located and end in located
+    assert all("belum tiba (hari ini 22 Oktober 2024)" in problem.message for problem in problems)
+
+
+def test_today_is_the_latest_calendar_date_on_earth():
+    latest = datetime.now(timezone(timedelta(hours=14))).date()
+    assert policy.today() in (latest, latest + timedelta(days=1))  # the clock may pass midnight in between
+    assert policy.today() >= datetime.now(UTC).date()
+
+
+def test_an_award_date_in_another_year_than_its_edition_is_refused(repo: Path):
+    edit(
+        repo,
+        EDITION,
+        lambda text: text.replace("{nilai: 2023-12-13, sumber: [S2]}", "{nilai: 2025-12-13, sumber: [S2]}"),
+    )
+    problem = only_problem(repo)
+    assert (problem.path, problem.field) == (EDITION, "tahapan.2.mulai.beda_sumber.1.nilai")
+    assert problem.line == line_containing(repo, EDITION, "nilai: 2025-12-13")
+    assert problem.message.startswith(
+        "tanggal 13 Desember 2025 di luar edisi 2023: penganugerahan edisi 2023 jatuh pada tahun 2023 atau 2024"
+    )
+
+
+def test_an_assessment_stage_in_the_next_year_is_refused(repo: Path):
+    edit(repo, EDITION, lambda text: text.replace("mulai: 2023-11-27", "mulai: 2024-11-27"))
+    problems = failing_problems(repo)
+    stage = next(problem for problem in problems if problem.path == EDITION)
+    assert stage.field == "tahapan.1.mulai" and stage.line == line_containing(repo, EDITION, "mulai: 2024-11-27")
+    assert "tahapan penilaian edisi 2023 jatuh pada tahun 2023 " in stage.message
+
+
+def test_a_source_with_no_address_and_no_publisher_is_refused_on_each_field(repo: Path):
+    edit(repo, RESULT, lambda text: text.replace("url: https://jpipnetwork.id/?p=1709", 'url: "https://-"', 1))
+    edit(
+        repo,
+        RESULT,
+        lambda text: text.replace("penerbit: JPIP (The Jawa Pos Institute of Pro Otonomi)", "penerbit: tidak ada", 1),
+    )
+    problems = failing_problems(repo)
+    assert {(problem.path, problem.field) for problem in problems} == {
+        (RESULT, "sumber.0.url"),
+        (RESULT, "sumber.0.penerbit"),
+    }
+    by_field = {problem.field: problem for problem in problems}
+    assert by_field["sumber.0.url"].line == line_containing(repo, RESULT, 'url: "https://-"')
+    assert "tidak menunjuk halaman mana pun" in by_field["sumber.0.url"].message
+    assert by_field["sumber.0.penerbit"].line == line_containing(repo, RESULT, "penerbit: tidak ada")
+    assert "tidak menyebut siapa pun; tulis nama media atau lembaga" in by_field["sumber.0.penerbit"].message
+
+
+def test_a_missing_address_is_said_once(repo: Path):
+    edit(repo, RESULT, lambda text: text.replace("    url: https://jpipnetwork.id/?p=1709\n", "", 1))
+    problem = only_problem(repo)
+    assert (problem.field, problem.message) == ("sumber.0.url", "wajib diisi, tetapi tidak ada")
+
+
+def test_a_coaching_result_that_cites_nothing_is_refused_at_its_first_line(repo: Path):
+    edit(repo, RESULT, lambda text: text.replace("[S0]", ""))
+    problems = failing_problems(repo)
+    body = (repo / RESULT).read_text(encoding="utf-8").split("\n---\n", 1)[1]
+    first_text = next(line for line in body.split("\n") if line.strip())
+    located = {(problem.path, problem.line, problem.field): problem.message for problem in problems}
+    body_problem = located.pop((RESULT, line_containing(repo, RESULT, first_text), ""))
+    assert body_problem.startswith("isi di bawah front matter tidak merujuk satu sumber pun")
+    assert list(located.values()) == [  # and its only source, now cited nowhere
+        "sumber S0 tidak pernah dirujuk; rujuk di teks ([S0]), di rujukan, atau hapus dari daftar sumber"
+    ]
+
+
+@pytest.mark.parametrize("title", list(scaffold.SECTION_HINTS))
+def test_each_section_hint_of_the_scaffold_left_in_is_refused(repo: Path, title: str):
+    # The hint as the scaffold writes it (its own string, not a copy), with the 'ISI:' marker deleted.
+    hint = scaffold.SECTION_HINTS[title]
+    edit(repo, WRITE_UP, lambda text: text.replace(f"## {title}\n", f"## {title}\n\n{hint}\n", 1))
+    problems = [problem for problem in failing_problems(repo) if "petunjuk templat" in problem.message]
+    assert [(problem.path, problem.line) for problem in problems] == [(WRITE_UP, line_containing(repo, WRITE_UP, hint))]
+
+
+def test_the_hints_suggested_wording_may_stay(repo: Path):
+    edit(
+        repo, WRITE_UP, lambda text: text.replace("## Dampak\n", "## Dampak\n\nData dampak belum terdokumentasi.\n", 1)
+    )
+    assert validate_catalogue(repo)[1] == []
+
+
+def test_a_story_may_use_a_few_words_a_hint_uses(repo: Path):
+    # whole sentences of guidance are refused, not the ordinary words in them
+    sentence = "Hasil yang tercatat di sumber hanya penyerahan penghargaan [S1].\n"
+    edit(repo, WRITE_UP, lambda text: text.replace("## Dampak\n", f"## Dampak\n\n{sentence}", 1))
+    assert validate_catalogue(repo)[1] == []
+
+
+def test_a_field_left_with_its_scaffold_comment_is_refused(repo: Path):
+    schema = load_schemas(repo / "innovations/_skema")["inovasi"]
+    hint = next(text for text in scaffold.field_hints(schema) if text.startswith("Masalah yang dijawab"))
+    edit(repo, WRITE_UP, lambda text: text.replace("  prasyarat: []", f"  prasyarat:\n    - {hint} [S1]", 1))
+    problem = only_problem(repo)
+    assert problem.field == "replikasi.prasyarat.0"
+    assert problem.line == line_containing(repo, WRITE_UP, hint)
+    assert problem.message.startswith("isi ini masih petunjuk templat")

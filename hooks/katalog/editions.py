@@ -9,6 +9,7 @@ from collections import Counter
 from typing import Any
 
 from .frontmatter import Document
+from .markup import date_id
 from .model import (
     SINGLE_PLACES,
     Alternative,
@@ -40,6 +41,7 @@ def load_edition(document: Document, file_stem: str, regions: Regions) -> tuple[
         )
         problems.append(Problem(rel, document.line_of(("tahun",)), "tahun", message))
     problems += _unfound_year_problems(document)
+    problems += _stage_year_problems(document)
     problems += source_problems(document)
     problems += _disputed_problems(document)
     rows, found = _rows(document, regions)
@@ -93,6 +95,42 @@ def _unfound_year_problems(document: Document) -> list[Problem]:
         message = "edisi tanpa sumber: tulis di belum_diketahui apa yang sudah dicari dan tidak ditemukan"
         problems.append(Problem(document.path, document.line_of(("sumber",)), "sumber", message))
     return problems
+
+
+AWARD_STAGE = "penganugerahan"
+
+
+def _stage_year_problems(document: Document) -> list[Problem]:
+    """An edition is named after the year whose performance it assesses: its stages fall in that year, and the
+    award in that year or early in the next (2011's was handed over on 2012-01-06, 2016's on 2017-04-27). A
+    date outside is a mistyped year, or a stage filed under the wrong edition."""
+    problems = []
+    year = document.data["tahun"]
+    for index, stage in enumerate(document.data.get("tahapan", [])):
+        years = (year, year + 1) if stage["jenis"] == AWARD_STAGE else (year,)
+        for key in ("mulai", "selesai"):
+            for field, value in _stage_dates(stage.get(key), ("tahapan", index, key)):
+                if int(value[:4]) in years:
+                    continue
+                allowed = f"tahun {year} atau {year + 1}" if len(years) == 2 else f"tahun {year}"
+                what = "penganugerahan" if stage["jenis"] == AWARD_STAGE else "tahapan penilaian"
+                message = (
+                    f"tanggal {date_id(value)} di luar edisi {year}: {what} edisi {year} jatuh pada {allowed} "
+                    "(edisi diberi tahun kinerja yang dinilai); periksa tahun tanggalnya, atau pindahkan tahapan ini "
+                    "ke berkas edisinya"
+                )
+                problems.append(Problem(document.path, document.line_of(field), _label(field), message))
+    return problems
+
+
+def _stage_dates(value: Any, field: FieldPath) -> list[tuple[FieldPath, str]]:
+    """A stage's date, or each date its sources give ({beda_sumber: [{nilai: …}]}), with where it is written."""
+    if isinstance(value, str):
+        return [(field, value)]
+    if isinstance(value, dict):
+        alternatives = value.get("beda_sumber", [])
+        return [((*field, "beda_sumber", index, "nilai"), item["nilai"]) for index, item in enumerate(alternatives)]
+    return []
 
 
 def _cited(item: dict[str, Any], key: str) -> CitedText:

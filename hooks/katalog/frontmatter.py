@@ -27,14 +27,15 @@ MAX_DEPTH = 16  # the deepest real front matter is 4 levels; deeper is an accide
 FieldPath = tuple[str | int, ...]
 
 # Characters no reader can see or that reorder what they see; tab and newline are allowed.
-FORBIDDEN_CHARACTER = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
-    "\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff\U0001fffe\U0001ffff\U0002fffe\U0002ffff"
-    "\U0003fffe\U0003ffff\U0004fffe\U0004ffff\U0005fffe\U0005ffff\U0006fffe\U0006ffff"
-    "\U0007fffe\U0007ffff\U0008fffe\U0008ffff\U0009fffe\U0009ffff\U000afffe\U000affff"
-    "\U000bfffe\U000bffff\U000cfffe\U000cffff\U000dfffe\U000dffff\U000efffe\U000effff"
-    "\U000ffffe\U000fffff\U0010fffe\U0010ffff]"
+_FORBIDDEN_BELOW_ASTRAL = (
+    "\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
 )
+_FORBIDDEN_ASTRAL = "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(1, 17))
+FORBIDDEN_CHARACTER = re.compile(f"[{_FORBIDDEN_BELOW_ASTRAL}{_FORBIDDEN_ASTRAL}]")
+# A class of characters below U+10000 is one table lookup a character, while each astral character is tested
+# in turn (ten times slower on a whole file): the astral ones are looked for only in a file that holds one.
+_FORBIDDEN_BELOW_ASTRAL_CHARACTER = re.compile(f"[{_FORBIDDEN_BELOW_ASTRAL}]")
+_FOUR_BYTE_UTF8 = re.compile(b"[\xf0-\xf4]")  # the lead byte of every astral character in UTF-8
 # Characters that take no visible room: a value made only of these reads as empty (or as an invisible link).
 _INVISIBLE = "\\s\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u2060-\u2064\u3164\u2800\ufeff\uffa0"
 _VISIBLE_CHARACTER = re.compile(f"[^{_INVISIBLE}]")
@@ -84,6 +85,10 @@ class Document:
     body: str
     body_line: int  # file line on which the body starts
     lines: dict[FieldPath, int] = field(default_factory=dict)  # field path -> file line
+    # Every text value with its field and line, gathered while parsing: the checks on texts (HTML, dates,
+    # citations, scaffold hints) read this list instead of walking the data again.
+    texts: tuple[tuple[FieldPath, int, str], ...] = ()
+    holds_float: bool = False  # a value is a YAML float (2023.0): schema.passes_quickly must not decide
 
     def line_of(self, path: FieldPath) -> int:
         """The line of the deepest field on `path` that exists in the file (1 for the file's top)."""
@@ -111,7 +116,9 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
         message = "berkas bukan teks UTF-8; simpan ulang dengan encoding UTF-8 (di editor: Save with Encoding → UTF-8)"
         return None, [Problem(path, line, "", message)]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if FORBIDDEN_CHARACTER.search(text) is None:
+    if _FORBIDDEN_BELOW_ASTRAL_CHARACTER.search(text) is None and (
+        _FOUR_BYTE_UTF8.search(raw) is None or FORBIDDEN_CHARACTER.search(text) is None
+    ):
         return text, []
     problems: list[Problem] = []
     for number, text_line in enumerate(text.split("\n"), start=1):
@@ -144,11 +151,11 @@ def parse_document(text: str, path: str) -> tuple[Document | None, list[Problem]
         return None, problems or [Problem(path, 1, "", _EMPTY_FRONT_MATTER)]
     if not isinstance(node, yaml.MappingNode):
         return None, [Problem(path, 2, "", "front matter harus berupa pasangan 'kunci: nilai'")]
-    data, field_lines, problems = _walk(node, path, first_line=2)
-    if problems:
-        return None, problems
+    data, walk = _walk(node, path, first_line=2)
+    if walk.problems:
+        return None, walk.problems
     body = "\n".join(lines[closing + 1 :])
-    return Document(path, data, body, closing + 2, field_lines), []
+    return Document(path, data, body, closing + 2, walk.lines, tuple(walk.texts), walk.holds_float), []
 
 
 _EMPTY_FRONT_MATTER = "front matter kosong; isi data 'kunci: nilai' di antara dua baris '---'"
@@ -161,10 +168,10 @@ def parse_yaml_file(text: str, path: str) -> tuple[Document | None, list[Problem
         return None, problems or [Problem(path, 1, "", "berkas kosong; isi data 'kunci: nilai'")]
     if not isinstance(node, yaml.MappingNode):
         return None, [Problem(path, 1, "", "berkas harus berupa pasangan 'kunci: nilai'")]
-    data, field_lines, problems = _walk(node, path, first_line=1)
-    if problems:
-        return None, problems
-    return Document(path, data, "", 0, field_lines), []
+    data, walk = _walk(node, path, first_line=1)
+    if walk.problems:
+        return None, walk.problems
+    return Document(path, data, "", 0, walk.lines, tuple(walk.texts), walk.holds_float), []
 
 
 def _compose(yaml_text: str, path: str, first_line: int = 2) -> tuple[yaml.Node | None, list[Problem]]:
@@ -246,6 +253,8 @@ class _Walk:
         self.seen: set[int] = set()
         self.alias_lines: set[int] = set()
         self.too_deep = False
+        self.texts: list[tuple[FieldPath, int, str]] = []
+        self.holds_float = False
 
     def problem(self, line: int, field_path: FieldPath, message: str) -> None:
         self.problems.append(Problem(self.path, line, ".".join(map(str, field_path)), message))
@@ -266,7 +275,12 @@ class _Walk:
             return None
         self.seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):
-            return self.scalar(node, field_path, line)
+            value = self.scalar(node, field_path, line)
+            if isinstance(value, str):
+                self.texts.append((field_path, line, value))
+            elif isinstance(value, float):
+                self.holds_float = True
+            return value
         if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
             return [self.item(item, field_path, index, line) for index, item in enumerate(node.value)]
         if isinstance(node, yaml.MappingNode) and node.tag == _MAP:
@@ -333,9 +347,7 @@ def _unknown_tag(tag: str) -> str:
     )
 
 
-def _walk(
-    node: yaml.MappingNode, path: str, first_line: int
-) -> tuple[dict[Any, Any], dict[FieldPath, int], list[Problem]]:
+def _walk(node: yaml.MappingNode, path: str, first_line: int) -> tuple[dict[Any, Any], _Walk]:
     walk = _Walk(path, first_line)
     data = walk.value(node, (), first_line + node.start_mark.line)
-    return data, walk.lines, walk.problems
+    return data, walk

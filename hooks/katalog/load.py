@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +38,7 @@ from .pages import generated_pages
 from .problems import CatalogueError, Problem, show
 from .regions import Kecamatan, Regions, load_regions, locate_kecamatan
 from .render import Renderer
-from .schema import passes_quickly, schema_problems, validator_for
+from .schema import load_schemas, passes_quickly, schema_problems, validator_for
 
 CONTENT_DIR = "innovations"
 STORY_SECTIONS = ("Latar belakang dan masalah", "Cara kerja", "Dampak", "Pemangku kepentingan")
@@ -51,16 +52,20 @@ def load_catalogue(root: Path) -> Catalogue:
     return catalogue
 
 
-def validate_catalogue(root: Path, regions: Regions | None = None) -> tuple[Catalogue | None, list[Problem]]:
-    """Every check on every file, all problems together; the catalogue only when there are none."""
+def validate_catalogue(
+    root: Path, regions: Regions | None = None, today: date | None = None
+) -> tuple[Catalogue | None, list[Problem]]:
+    """Every check on every file, all problems together; the catalogue only when there are none.
+    `today`: the day no date may come after (policy.today() unless a test sets it)."""
     content_dir = root / CONTENT_DIR
     schema_dir = content_dir / SCHEMA_DIR
     regions = regions or load_regions()
+    today = today or policy.today()
     inventory, problems = take_inventory(content_dir, root)
 
     rounds: list[CoachingRound] = []
     for file in inventory.rounds:
-        coaching_round, found = _load_round(file, root, schema_dir)
+        coaching_round, found = _load_round(file, root, schema_dir, today)
         problems += found
         if coaching_round:
             rounds.append(coaching_round)
@@ -70,10 +75,10 @@ def validate_catalogue(root: Path, regions: Regions | None = None) -> tuple[Cata
         set()
     )  # every edition file, valid or not: a write-up's `skk` is checked only against valid ones
     for file in inventory.editions:
-        document, found = _read_data_file(file, _rel(file, root), schema_dir, "edisi")
+        document, found = _read_data_file(file, _rel(file, root), schema_dir, "edisi", today)
         problems += found
         edition = None
-        if document is not None and not found:  # the checks of load_edition read the shape the schema guarantees
+        if document is not None:  # the checks of load_edition read the shape the schema guarantees
             edition, found = load_edition(document, file.stem, regions)
             problems += found
         edition_years.add(int(file.stem))
@@ -93,6 +98,7 @@ def validate_catalogue(root: Path, regions: Regions | None = None) -> tuple[Cata
                 inventory.round_ids,
                 write_up is not None or folder.write_up_refused,
                 folder.attachments,
+                today,
             )
             problems += found
             links += result_links
@@ -104,7 +110,15 @@ def validate_catalogue(root: Path, regions: Regions | None = None) -> tuple[Cata
                 problems.append(Problem(_rel(folder.path, root) + "/", 0, "", message))
             continue
         innovation, body_links, found = _load_innovation(
-            write_up, root, schema_dir, regions, tuple(results), tuple(folder.attachments), editions, edition_years
+            write_up,
+            root,
+            schema_dir,
+            regions,
+            tuple(results),
+            tuple(folder.attachments),
+            editions,
+            edition_years,
+            today,
         )
         problems += found
         links += body_links
@@ -187,18 +201,34 @@ def _rel(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
-def _validated(document: Document, schema_dir: Path, schema_name: str) -> list[Problem]:
-    """Schema problems (explained by jsonschema only when the fast check fails) and HTML in front matter."""
-    problems = policy.front_matter_problems(document.data, document.path, document.line_of)
-    if passes_quickly(document.data, schema_dir, schema_name):
-        return problems
+def _text_problems(document: Document, schema_dir: Path, schema_name: str, today: date) -> list[Problem]:
+    """HTML, a date after today, and in a write-up or a coaching result scaffold guidance: problems of a text,
+    never of the front matter's shape, so they hide none of the checks that rely on it."""
+    found = scaffold_leftovers(schema_dir) if schema_name in ("inovasi", "pembinaan") else None
+    return policy.front_matter_problems(document.texts, document.path, today, found)
+
+
+def _schema_checked(document: Document, schema_dir: Path, schema_name: str) -> list[Problem]:
+    """Schema problems, explained by jsonschema only when the fast check fails."""
+    if passes_quickly(document.data, schema_dir, schema_name, document.holds_float):
+        return []
     explained = schema_problems(document, validator_for(schema_dir, schema_name))
     if not explained:  # the fast gate refused what jsonschema accepts: refuse, never publish unexplained
         message = (
             f"front matter tidak sesuai skema; bandingkan setiap isian dengan {SCHEMA_DIR}/{schema_name}.schema.json"
         )
         explained = [Problem(document.path, 1, "", message)]
-    return explained + problems
+    return explained
+
+
+@cache
+def scaffold_leftovers(schema_dir: Path) -> policy.Leftovers:
+    """The scaffold's own guidance, as the validator looks for it in write-ups and coaching results."""
+    # Imported here: the scaffold imports this module (to list what a new draft still lacks).
+    from . import scaffold
+
+    field_hints = scaffold.field_hints(load_schemas(schema_dir)["inovasi"])
+    return policy.leftovers(scaffold.FILL_IN, scaffold.SECTION_HINTS.values(), field_hints)
 
 
 def _sources(data: list[dict[str, Any]]) -> tuple[Source, ...]:
@@ -251,15 +281,17 @@ def _load_innovation(
     attachments: tuple[str, ...],
     editions: dict[int, Edition],
     edition_years: set[int],
+    today: date,
 ) -> tuple[Innovation | None, list[policy.PageLink], list[Problem]]:
     """Every check runs, whatever the others found: a schema problem does not hide a region problem."""
     rel = _rel(file, root)
     document, problems = read_document(file, rel)
     if document is None:
         return None, [], problems
-    problems += _validated(document, schema_dir, "inovasi")
+    refusals = _schema_checked(document, schema_dir, "inovasi")
+    problems += refusals + _text_problems(document, schema_dir, "inovasi", today)
     schema_valid = not problems
-    refused = {problem.field for problem in problems}
+    refused = {problem.field for problem in refusals}
     data = document.data
     kecamatan, found = _place(document, regions)
     problems += found
@@ -267,19 +299,16 @@ def _load_innovation(
     problems += _duplicate_source_ids(document)
     if kecamatan is not None:
         problems += _skk_problems(document, kecamatan, editions, edition_years)
-    links, body_problems = _body_problems(document, source_ids, file.parent, STORY_SECTIONS, attachments)
+    leftovers = scaffold_leftovers(schema_dir)
+    links, body_problems = _body_problems(document, source_ids, file.parent, STORY_SECTIONS, attachments, leftovers)
     problems += body_problems
     prose = _texts(("ringkasan",), data.get("ringkasan")) + _replication_texts(data)
     problems += _field_citation_problems(document, prose, source_ids)
     problems += provenance.prose_problems(document, prose)
     # A value the schema refused is reported once, as refused; whether it is sourced is the next question.
-    problems += [
-        problem
-        for problem in provenance.reference_problems(document)
-        if not any(field == problem.field or field.startswith(problem.field + ".") for field in refused)
-    ]
+    problems += _not_refused(provenance.reference_problems(document), refused)
     problems += provenance.conflict_problems(document)
-    problems += provenance.source_problems(document)
+    problems += _not_refused(provenance.source_problems(document), refused)
     problems += provenance.answer_problems(document, attachments)
     if problems or kecamatan is None or not schema_valid:
         return None, [], problems
@@ -338,6 +367,15 @@ def _load_innovation(
         attachments=attachments,
     )
     return innovation, links, []
+
+
+def _not_refused(problems: list[Problem], refused: set[str]) -> list[Problem]:
+    """The problems about fields the schema has not already refused (a field, or anything inside it)."""
+    return [
+        problem
+        for problem in problems
+        if not any(field == problem.field or field.startswith(problem.field + ".") for field in refused)
+    ]
 
 
 def _plain(value: Any) -> Any:
@@ -445,11 +483,17 @@ def _skk_problems(
 
 
 def _body_problems(
-    document: Document, source_ids: set[str], folder: Path, required: tuple[str, ...], attachments: tuple[str, ...]
+    document: Document,
+    source_ids: set[str],
+    folder: Path,
+    required: tuple[str, ...],
+    attachments: tuple[str, ...],
+    leftovers: policy.Leftovers,
 ) -> tuple[list[policy.PageLink], list[Problem]]:
-    links, problems = policy.body_problems(
-        document.body, document.body_line, document.path, source_ids, folder, attachments
-    )
+    body, first_line, path = document.body, document.body_line, document.path
+    links, problems = policy.body_problems(body, first_line, path, source_ids, folder, attachments)
+    problems += policy.leftover_problems(body, first_line, path, leftovers)
+    problems += policy.uncited_body_problems(body, first_line, path)
     if required:
         if not document.body.strip():
             message = "isi tulisan kosong; tulis kisahnya di bawah front matter dengan bagian: " + ", ".join(required)
@@ -462,14 +506,22 @@ def _body_problems(
 
 
 def _load_result(
-    file: Path, root: Path, schema_dir: Path, round_ids: set[str], innovation_exists: bool, attachments: list[str]
+    file: Path,
+    root: Path,
+    schema_dir: Path,
+    round_ids: set[str],
+    innovation_exists: bool,
+    attachments: list[str],
+    today: date,
 ) -> tuple[CoachingResult | None, list[policy.PageLink], list[Problem]]:
     rel = _rel(file, root)
     document, problems = read_document(file, rel)
     if document is None:
         return None, [], problems
-    problems += _validated(document, schema_dir, "pembinaan")
+    refusals = _schema_checked(document, schema_dir, "pembinaan")
+    problems += refusals + _text_problems(document, schema_dir, "pembinaan", today)
     schema_valid = not problems
+    refused = {problem.field for problem in refusals}
     slug = file.parent.name
     if not innovation_exists:
         message = (
@@ -490,11 +542,13 @@ def _load_result(
         problems.append(Problem(rel, line, "putaran", message))
     source_ids = _declared_source_ids(data)
     problems += _duplicate_source_ids(document)
-    links, body_problems = _body_problems(document, source_ids, file.parent, (), tuple(attachments))
+    links, body_problems = _body_problems(
+        document, source_ids, file.parent, (), tuple(attachments), scaffold_leftovers(schema_dir)
+    )
     problems += body_problems
     problems += _field_citation_problems(document, _cited_fields(data), source_ids)
     problems += provenance.prose_problems(document, _cited_fields(data))
-    problems += provenance.source_problems(document)
+    problems += _not_refused(provenance.source_problems(document), refused)
     problems += provenance.answer_problems(document, tuple(attachments))
     problems += provenance.visit_report_problems(document)
     if problems or not schema_valid:
@@ -561,8 +615,11 @@ def _cited_fields(data: dict[str, Any]) -> list[tuple[tuple[str | int, ...], str
     return texts
 
 
-def _read_data_file(file: Path, rel: str, schema_dir: Path, schema_name: str) -> tuple[Document | None, list[Problem]]:
-    """A YAML data file (a round, an edition) decoded, parsed and checked against its schema."""
+def _read_data_file(
+    file: Path, rel: str, schema_dir: Path, schema_name: str, today: date
+) -> tuple[Document | None, list[Problem]]:
+    """A YAML data file (a round, an edition) decoded, parsed and checked, with every problem found. The
+    document comes back only when it has the shape its schema describes (the checks that follow rely on it)."""
     text, problems = decode(file.read_bytes(), rel)
     if text is None:
         return None, problems
@@ -570,13 +627,16 @@ def _read_data_file(file: Path, rel: str, schema_dir: Path, schema_name: str) ->
     problems += found
     if document is None:
         return None, problems
-    return document, problems + _validated(document, schema_dir, schema_name)
+    problems += _schema_checked(document, schema_dir, schema_name)
+    shaped = not problems
+    problems += _text_problems(document, schema_dir, schema_name, today)
+    return (document if shaped else None), problems
 
 
-def _load_round(file: Path, root: Path, schema_dir: Path) -> tuple[CoachingRound | None, list[Problem]]:
+def _load_round(file: Path, root: Path, schema_dir: Path, today: date) -> tuple[CoachingRound | None, list[Problem]]:
     rel = _rel(file, root)
-    document, problems = _read_data_file(file, rel, schema_dir, "putaran")
-    if document is None or problems:
+    document, problems = _read_data_file(file, rel, schema_dir, "putaran", today)
+    if document is None:
         return None, problems
     data = document.data
     if data["id"] != file.stem:

@@ -12,11 +12,14 @@ import html
 import os
 import posixpath
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote
+
+from babel.dates import format_date
 
 from .frontmatter import FieldPath
 from .inventory import IMAGE_SUFFIXES, MAX_NAME_BYTES
@@ -61,9 +64,6 @@ _TOO_MANY_BRACKETS = (
 )
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>")
 _SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
-# The scaffold (scripts/baru.py) starts each body section with a line "ISI: <what to write>".
-TEMPLATE_HINT = re.compile(r"^\s*ISI:")
-_UNFILLED_HINT = "petunjuk templat 'ISI: …' belum diganti; tulis isinya dengan kata-kata sendiri dan rujuk sumbernya"
 
 
 def prose_lines(body: str, first_line: int) -> Iterator[tuple[int, str]]:
@@ -144,8 +144,6 @@ def body_problems(
             problems += _url_problems(url, is_image, is_definition, line_number, path, folder, images, links)
         if "{" in line:
             problems += _attribute_list_problems(line, line_number, path)
-        if TEMPLATE_HINT.match(line):
-            problems.append(Problem(path, line_number, "", _UNFILLED_HINT))
         if "[" in line:
             problems += citation_problems(line, line_number, path, source_ids)
     for tag, line_number in open_blocks:
@@ -415,26 +413,156 @@ def missing_sections(body: str, required: tuple[str, ...]) -> list[str]:
     return [section for section in required if section.lower() not in headings]
 
 
-_ANY_TAG = re.compile(r"<\s*/?\s*[A-Za-z!]")
+def uncited_body_problems(body: str, first_line: int, path: str) -> list[Problem]:
+    """A body that tells something cites at least one source.
+
+    Checked per body, not per section: a section may rightly hold only "Data dampak belum terdokumentasi."
+    (the scaffold's own advice when a source says nothing), which has nothing to cite, and telling that
+    apart from an unsourced claim takes a reader (the reviewers' checklist asks for it). A body that cites
+    nothing at all, though, cannot be sourced anywhere: that the validator refuses."""
+    first_text = None
+    for number, line in prose_lines(body, first_line):  # usually stops at the first paragraph's citation
+        if "[" in line and CITATION.search(line):
+            return []
+        if first_text is None and line.strip() and not _HEADING.match(line):
+            first_text = number
+    if first_text is None:
+        return []  # nothing told, nothing to cite
+    message = (
+        "isi di bawah front matter tidak merujuk satu sumber pun; tambahkan id sumber dalam kurung siku di akhir "
+        "kalimat yang memuat faktanya, mis. [S1] (id dari daftar sumber di front matter)"
+    )
+    return [Problem(path, first_text, "", message)]
 
 
-def front_matter_problems(data: object, path: str, line_of: Callable[[FieldPath], int]) -> list[Problem]:
-    """Front-matter values are plain text: any HTML tag in them is refused (it would be shown, never run)."""
+_HEADING = re.compile(r"^ {0,3}#{1,6}(?:\s|$)")
+
+
+@dataclass(frozen=True)
+class Leftovers:
+    """The guidance a new write-up comes with (katalog.scaffold), as the validator looks for it: none of it is
+    content, and any of it left in would be published as if it were."""
+
+    marker: str  # "ISI:", opening every line still to be written
+    body_phrases: tuple[str, ...]  # sentences of the hints under the headings, case-folded, single-spaced
+    field_hints: frozenset[str]  # the comments beside the fields, case-folded
+    field_starts: frozenset[str]  # their first characters: enough to tell most texts from every hint
+
+    def holds_field_hint(self, text: str) -> bool:
+        return text.lstrip()[:_START].casefold() in self.field_starts and _without_citations(text) in self.field_hints
+
+
+_START = 6  # characters compared before a whole text is folded
+
+
+# Hints are matched a sentence at a time: a whole sentence of guidance is no sentence of a story, while a
+# shorter piece ("hasil yang tercatat di sumber") could be. A sentence that quotes is an instruction around
+# the wording it suggests (Bila belum ada, tulis "Data dampak belum terdokumentasi."): that wording may stay.
+_SENTENCE_END = re.compile(r"(?<!mis)\.(?=\s|$)")
+
+
+def leftovers(marker: str, section_hints: Iterable[str], field_hints: Iterable[str]) -> Leftovers:
+    phrases = {
+        " ".join(sentence.split()).casefold()
+        for hint in section_hints
+        for sentence in _SENTENCE_END.split(hint)
+        if sentence.strip() and '"' not in sentence
+    }
+    folded = frozenset(_folded(hint) for hint in field_hints)
+    return Leftovers(marker, tuple(sorted(phrases)), folded, frozenset(hint[:_START] for hint in folded))
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.split()).casefold().rstrip(".")
+
+
+def _without_citations(text: str) -> str:
+    """A text folded as hints are, without its [S1] citations: a hint with a citation added is still the hint."""
+    return _folded(CITATION.sub("", text) if "[" in text else text)
+
+
+def leftover_problems(body: str, first_line: int, path: str, found: Leftovers) -> list[Problem]:
+    """Hint lines still opening with the marker, and hint text kept after the marker was deleted."""
     problems = []
-    for field_path, value in _strings(data, ()):
-        if _ANY_TAG.search(value):
-            label = ".".join(str(part) for part in field_path)
-            message = "teks di front matter tidak boleh berisi tag HTML (<…>); tulis sebagai teks biasa"
-            problems.append(Problem(path, line_of(field_path), label, message))
+    marked = set()
+    for line_number, line in prose_lines(body, first_line) if found.marker in body else ():
+        if line.lstrip().startswith(found.marker):
+            marked.add(line_number)
+            message = (
+                f"petunjuk templat '{found.marker} …' belum diganti; tulis isinya dengan kata-kata sendiri "
+                "dan rujuk sumbernya"
+            )
+            problems.append(Problem(path, line_number, "", message))
+    folded = " ".join(body.split()).casefold()
+    for phrase in found.body_phrases:
+        if phrase not in folded:  # the usual case: one quick scan of the whole body
+            continue
+        pattern = re.compile(r"\s+".join(map(re.escape, phrase.split())), re.IGNORECASE)
+        for match in pattern.finditer(body):
+            line_number = first_line + body.count("\n", 0, match.start())
+            if line_number not in marked:  # once a line
+                marked.add(line_number)
+                left = " ".join(match.group().split())
+                message = (
+                    f"teks petunjuk templat {show(_short(left))} masih ada; ganti dengan isi menurut sumber, "
+                    "dengan kata-kata sendiri"
+                )
+                problems.append(Problem(path, line_number, "", message))
     return problems
 
 
-def _strings(value: object, field_path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
-    if isinstance(value, str):
-        yield field_path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, (*field_path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _strings(item, (*field_path, index))
+_ANY_TAG = re.compile(r"<\s*/?\s*[A-Za-z!]")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# The latest calendar date anywhere on Earth is UTC+14: a date written "today" in any time zone (Indonesia
+# is UTC+7 to +9, a CI machine UTC) is never later than today there.
+_LATEST_ZONE = timezone(timedelta(hours=14))
+
+
+def today() -> date:
+    """Today's date where it is latest on Earth: what "in the future" is measured against.
+
+    The clock, not SOURCE_DATE_EPOCH: that is the time of the last commit for a reproducible build, and tests
+    and benchmarks set it to a fixed past day (2024-11-02) that real sources postdate. Validation is the
+    same for a commit on any later day, except that a date in the future when written stops being one.
+    Tests pass their own day to validate_catalogue(today=...)."""
+    return datetime.now(_LATEST_ZONE).date()
+
+
+def front_matter_problems(
+    texts: Iterable[tuple[FieldPath, int, str]], path: str, on: date, found: Leftovers | None = None
+) -> list[Problem]:
+    """Every front-matter text, in one pass: plain text (an HTML tag would be shown, never run), no date after
+    the day `on` (every date field: sources, verification, visits, rounds, editions), and, for a write-up
+    or a coaching result, no scaffold guidance left in."""
+    problems = []
+    for field_path, line, value in texts:
+        message = None
+        if "<" in value and _ANY_TAG.search(value):
+            message = "teks di front matter tidak boleh berisi tag HTML (<…>); tulis sebagai teks biasa"
+        elif len(value) == 10 and _ISO_DATE.fullmatch(value):
+            message = _future_date_problem(value, on)
+        elif found is not None and (found.marker in value or found.holds_field_hint(value)):
+            message = (
+                f"isi ini masih petunjuk templat ({show(_short(value))}); ganti dengan nilai menurut "
+                "sumber, atau null bila belum diketahui"
+            )
+        if message:
+            problems.append(Problem(path, line, ".".join(map(str, field_path)), message))
+    return problems
+
+
+def _spoken(day: date) -> str:
+    return format_date(day, "d MMMM y", locale="id")
+
+
+def _future_date_problem(value: str, on: date) -> str | None:
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        return None  # not a date at all: the schema names the day that does not exist
+    if day <= on:
+        return None
+    return (
+        f"tanggal {_spoken(day)} belum tiba (hari ini {_spoken(on)}); tulis tanggal yang sudah terjadi menurut "
+        "sumber, atau null bila belum diketahui"
+    )

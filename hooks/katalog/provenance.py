@@ -93,55 +93,38 @@ def declared_ids(data: dict[str, Any]) -> set[str]:
     return {item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)}
 
 
-def source_lists(value: object, field_path: FieldPath = ()) -> Iterator[tuple[FieldPath, list[Any]]]:
-    """Every `sumber: [ids]` list anywhere in the front matter (beda_sumber, nama_lain, skk, and fields this
-    module does not know), except the top-level list of sources itself."""
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if key == "sumber" and field_path and isinstance(item, list):
-                yield (*field_path, key), item
-            elif not (key == "sumber" and not field_path):
-                yield from source_lists(item, (*field_path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from source_lists(item, (*field_path, index))
+def _is_cited_id(field_path: FieldPath) -> bool:
+    """An id in a `rujukan` list, or in any `sumber: [ids]` list (beda_sumber, nama_lain, skk, and fields this
+    module does not know) but the file's own list of sources."""
+    if len(field_path) < 2 or not isinstance(field_path[-1], int):
+        return False
+    if field_path[0] == "rujukan":
+        return len(field_path) == 3
+    return field_path[-2] == "sumber" and field_path[0] != "sumber"
 
 
-def _strings(value: object) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            if key != "sumber" or not isinstance(item, list):
-                yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
+def _is_source_note(field_path: FieldPath) -> bool:
+    """A source's provenance note, which may cite another source ("the same release as [S2]")."""
+    return len(field_path) == 3 and field_path[0] == "sumber" and field_path[2] == "catatan"
 
 
-def cited_ids(data: dict[str, Any], body: str) -> set[str]:
+def cited_ids(document: Document) -> set[str]:
     """Every source id a file cites: [S1] in its body and texts, `rujukan` lists, any `sumber` list or id."""
-    cited = set(CITATION.findall(body))
-    front = {key: value for key, value in data.items() if key != "sumber"}
-    for text in _strings(front):
-        cited |= set(CITATION.findall(text))
-    for _, ids in source_lists(front):
-        cited |= {item for item in ids if isinstance(item, str)}
-    references = data.get("rujukan")
-    for ids in references.values() if isinstance(references, dict) else ():
-        if isinstance(ids, list):
-            cited |= {item for item in ids if isinstance(item, str)}
-    # a provenance note may cite another source ("the same release as [S2]")
-    for _, note in source_notes(data):
-        cited |= set(CITATION.findall(note))
-    return cited
+    return _citations(document)[0]
 
 
-def source_notes(data: dict[str, Any]) -> Iterator[tuple[FieldPath, str]]:
-    sources = data.get("sumber")
-    for index, item in enumerate(sources if isinstance(sources, list) else []):
-        if isinstance(item, dict) and isinstance(item.get("catatan"), str):
-            yield ("sumber", index, "catatan"), item["catatan"]
+def _citations(document: Document) -> tuple[set[str], list[tuple[FieldPath, int, str]]]:
+    """What a file cites, in one pass over its texts (gathered while parsing): the ids it names, and where each
+    id of a `sumber` or `rujukan` list is written (to check that it is declared)."""
+    cited = set(CITATION.findall(document.body))
+    listed = []
+    for field_path, line, text in document.texts:
+        if _is_cited_id(field_path):
+            cited.add(text)
+            listed.append((field_path, line, text))
+        elif "[" in text and (field_path[0] != "sumber" or _is_source_note(field_path)):
+            cited.update(CITATION.findall(text))
+    return cited, listed
 
 
 def reference_problems(document: Document) -> list[Problem]:
@@ -231,6 +214,7 @@ def source_list_problems(document: Document) -> list[Problem]:
             continue
         title, source_id = item.get("judul"), item.get("id")
         url = item.get("url") if "url" in item else item.get("berkas")  # an answer's file stands for its address
+        problems += _origin_problems(document, index, item)
         if isinstance(title, str) and is_placeholder_title(title):
             message = (
                 f"judul {show(title)} bukan judul dokumen; tulis judul jawabannya, mis. 'Jawaban Kecamatan "
@@ -256,6 +240,61 @@ def source_list_problems(document: Document) -> list[Problem]:
     return problems
 
 
+# A source says where it can be read and who published it; this is the one place that says how.
+# Where: a web page (`url`), or a document kept in the repository (`berkas`, a kecamatan's written answer).
+WHERE_FIELDS = ("url", "berkas")
+# Who: the medium or institution that published it (a kecamatan, for its own written answer), by name.
+WHO_FIELDS = ("penerbit",)
+# Publishers that name no one: "-", "?", "tidak diketahui", "n/a", "anonim", "penerbit" …
+_NO_PUBLISHER = re.compile(
+    r"[-–—?.\s]+|(?:tidak|belum|tak)\s+(?:ada|diketahui|jelas|tercantum|disebut)|tanpa\s+(?:nama|penerbit)|"
+    r"anonim|n/?a|none|null|nil|unknown|penerbit|publisher|media|situs|website",
+    re.IGNORECASE,
+)
+
+
+def _origin_problems(document: Document, index: int, item: dict[str, Any]) -> list[Problem]:
+    """Where the source can be read and who published it, each a real answer: a web address that names a
+    site (or a file, for a source kept in the repository), a publisher that names someone. A key left null
+    answers nothing. (The schema requires the keys too: load.py reports a field once.)"""
+    problems = []
+    at: FieldPath = ("sumber", index)
+    line, label = document.line_of(at), f"sumber.{index}"
+    # a kecamatan's answer without its file is answer_problems' to report, with the answer's own wording
+    if item.get("jenis") != KECAMATAN_ANSWER and all(item.get(key) is None for key in WHERE_FIELDS):
+        message = "sumber ini tidak menyebut di mana dapat dibaca; tulis alamat halamannya di url (https://…)"
+        problems.append(Problem(document.path, line, label, message))
+    if all(item.get(key) is None for key in WHO_FIELDS):
+        message = "sumber ini tidak menyebut penerbitnya; tulis nama media atau lembaganya di penerbit"
+        problems.append(Problem(document.path, line, label, message))
+    url = item.get("url")
+    if isinstance(url, str) and url.startswith(("http://", "https://")) and not _has_host(url):
+        message = (
+            f"alamat {show(url)} tidak menunjuk halaman mana pun; salin alamat lengkap halaman sumbernya dari "
+            "peramban, mis. https://jpipnetwork.id/?p=1709"
+        )
+        problems.append(Problem(document.path, document.line_of((*at, "url")), f"{label}.url", message))
+    for key in WHO_FIELDS:
+        publisher = item.get(key)
+        if isinstance(publisher, str) and _NO_PUBLISHER.fullmatch(publisher.strip()):
+            message = (
+                f"penerbit {show(publisher)} tidak menyebut siapa pun; tulis nama media atau lembaga yang "
+                'menerbitkan sumber ini, mis. "JPIP (The Jawa Pos Institute of Pro Otonomi)" atau "Kecamatan Junrejo"'
+            )
+            problems.append(Problem(document.path, document.line_of((*at, key)), f"{label}.{key}", message))
+    return problems
+
+
+def _has_host(url: str) -> bool:
+    """A web address names a site: a host with a dot in it ("https://" or "https://-" name none)."""
+    match = _HOST.match(url.strip())
+    name = match.group(1).rsplit("@", 1)[-1].split(":", 1)[0].strip(".") if match else ""
+    return "." in name and all(name.split("."))
+
+
+_HOST = re.compile(r"https?://([^/?#\s]*)", re.IGNORECASE)
+
+
 def source_problems(document: Document) -> list[Problem]:
     """Real titles, one id per URL, every declared source cited, every cited id declared."""
     data, path = document.data, document.path
@@ -263,9 +302,15 @@ def source_problems(document: Document) -> list[Problem]:
     items = [item for item in sources if isinstance(item, dict)] if isinstance(sources, list) else []
     declared = declared_ids(data)
     known = ", ".join(sorted(declared)) or "belum ada"
-    problems = []
-    cited = cited_ids(data, document.body)
-    problems += source_list_problems(document)
+    problems = source_list_problems(document)
+    cited, listed = _citations(document)
+    for field_path, line, named in listed:
+        if named not in declared:
+            message = f"sumber {show(named)} tidak ada di daftar sumber; yang ada: {known}"
+            problems.append(Problem(path, line, ".".join(map(str, field_path)), message))
+    for field_path, line, note in document.texts:
+        if _is_source_note(field_path):
+            problems += citation_problems(note, line, path, declared, ".".join(map(str, field_path)))
     for index, item in enumerate(items):
         source_id = item.get("id")
         if isinstance(source_id, str) and source_id not in cited:
@@ -274,21 +319,6 @@ def source_problems(document: Document) -> list[Problem]:
                 "atau hapus dari daftar sumber"
             )
             problems.append(Problem(path, document.line_of(("sumber", index, "id")), f"sumber.{index}.id", message))
-    front = {key: value for key, value in data.items() if key != "sumber"}
-    lists = list(source_lists(front))
-    references = data.get("rujukan")
-    for key, entry in references.items() if isinstance(references, dict) else ():
-        if isinstance(entry, list):
-            lists.append((("rujukan", key), entry))
-    for field_path, note in source_notes(data):
-        label = ".".join(map(str, field_path))
-        problems += citation_problems(note, document.line_of(field_path), path, declared, label)
-    for field_path, ids in lists:
-        for position, item in enumerate(ids):
-            if isinstance(item, str) and item not in declared:
-                label = ".".join(map(str, (*field_path, position)))
-                message = f"sumber {show(item)} tidak ada di daftar sumber; yang ada: {known}"
-                problems.append(Problem(path, document.line_of((*field_path, position)), label, message))
     return problems
 
 

@@ -196,14 +196,34 @@ _SENTENCE_END = re.compile(r"(?<!mis)\.\s+(?=[A-Z\"])")
 
 
 def _comment(prop: dict[str, Any], must: bool) -> str:
+    hint = _field_hint(prop)
+    if must:
+        return f"  # {FILL_IN} {hint}".rstrip()
+    return f"  # {hint}" if hint else ""
+
+
+def _field_hint(prop: dict[str, Any]) -> str:
+    """The guidance written beside a field: its description's first sentence, and its choices."""
     description = prop.get("description", "")
     first_sentence = _SENTENCE_END.split(description, maxsplit=1)[0].rstrip(".")
     choices = [value for value in prop.get("enum", prop.get("items", {}).get("enum", [])) if value is not None]
     if len(choices) > 1 and not all(choice in first_sentence for choice in choices):
         first_sentence += "; pilihan: " + ", ".join(choices)
-    if must:
-        return f"  # {FILL_IN} {first_sentence}".rstrip()
-    return f"  # {first_sentence}" if first_sentence else ""
+    return first_sentence
+
+
+def field_hints(schema: dict[str, Any]) -> tuple[str, ...]:
+    """The guidance written beside every field of a new write-up (without the 'ISI:' marker). Like the hints
+    under its headings (SECTION_HINTS), none of it is content: the validator refuses a write-up that still
+    holds any of it (katalog.policy.Leftovers)."""
+    return tuple(filter(None, (_field_hint(prop) for prop in _field_schemas(schema))))
+
+
+def _field_schemas(schema: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    for prop in schema.get("properties", {}).values():
+        yield prop
+        yield from _field_schemas(prop)
+        yield from _field_schemas(prop.get("items", {}))
 
 
 _PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9 .,()/'-]*")  # a leading digit is quoted: "35.79.03", not a number
@@ -221,4 +241,14 @@ def _scalar(value: Any) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-__all__ = ["Draft", "print_still_to_fill", "render", "slug_for", "slug_problem", "write_draft"]
+__all__ = [
+    "FILL_IN",
+    "SECTION_HINTS",
+    "Draft",
+    "field_hints",
+    "print_still_to_fill",
+    "render",
+    "slug_for",
+    "slug_problem",
+    "write_draft",
+]

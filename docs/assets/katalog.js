@@ -23,7 +23,10 @@
     const cardById = new Map(cards.map((card) => [idOf(card), card]));
     const count = root.querySelector("#kki-jumlah");
     const empty = root.querySelector("#kki-kosong-hasil");
-    const others = root.querySelector("#kki-hasil-lain");
+    const others = root.querySelector("#kki-hasil-lain"); // other pages, under their own heading
+    const otherList = others.querySelector("ol");
+    const folded = root.querySelector("#kki-segi"); // the one "Saring" control around every facet
+    const activeCount = root.querySelector("#kki-segi-aktif");
     const query = form.querySelector("#kki-q");
     const sort = form.querySelector("#kki-urut");
     const boxes = Array.from(form.querySelectorAll("input[type=checkbox]"));
@@ -62,6 +65,7 @@
       query.value = state.q;
       sort.value = state.urut;
       for (const box of boxes) box.checked = state.facets[box.name].includes(box.value);
+      showActiveCount(state);
       // A facet in use stays open, so a shared link shows why the list is short.
       for (const details of form.querySelectorAll("details[data-segi]")) {
         if (state.facets[details.dataset.segi].length) details.open = true;
@@ -75,6 +79,12 @@
       if (state.urut) params.set("urut", state.urut);
       const search = params.toString();
       return window.location.pathname + (search ? "?" + search : "");
+    }
+
+    // How many choices are ticked, on the folded control, so a closed "Saring" still says a filter is on.
+    function showActiveCount(state) {
+      const ticked = facetKeys.reduce((sum, key) => sum + state.facets[key].length, 0);
+      activeCount.textContent = ticked ? `(${ticked} dipilih)` : "";
     }
 
     function hasFacets(state) {
@@ -107,7 +117,7 @@
         ordered.concat(rest).forEach((card, index) => groups[Math.floor(index / groupSize)].appendChild(card));
       }
       count.textContent = state.q ? `${total} inovasi cocok dengan “${state.q}”` : `${total} inovasi`;
-      empty.hidden = total > 0 || others.children.length > 0;
+      empty.hidden = total > 0;
     }
 
     async function loadPagefind() {
@@ -129,7 +139,8 @@
     }
 
     async function showOtherPages(engine, state, current) {
-      others.replaceChildren();
+      otherList.replaceChildren();
+      others.hidden = true;
       if (hasFacets(state)) return;
       const search = await engine.search(state.q, { filters: { [pageType]: root.dataset.halamanLain } });
       const results = await Promise.all(search.results.slice(0, OTHER_PAGES).map((result) => result.data()));
@@ -142,16 +153,16 @@
         const excerpt = document.createElement("p");
         excerpt.textContent = textOf(data.excerpt);
         item.append(link, excerpt);
-        others.append(item);
+        otherList.append(item);
       }
-      others.hidden = others.children.length === 0;
+      others.hidden = otherList.children.length === 0;
     }
 
     async function apply(state) {
       const current = ++run;
       more.hidden = true;
       if (!state.q) {
-        others.replaceChildren();
+        otherList.replaceChildren();
         others.hidden = true;
         const byOrder = compare(state.urut);
         const ordered = cards.filter((card) => matches(card, state)); // in the server's order
@@ -175,6 +186,7 @@
 
     function changed(push) {
       const state = readForm();
+      showActiveCount(state);
       shown = PAGE_SIZE;
       const url = urlOf(state);
       if (push) window.history.pushState(null, "", url);
@@ -218,6 +230,21 @@
       writeForm(state);
       apply(state);
     });
+
+    // Folded on phones, so the count and the first card stay near the search field; open on wide screens.
+    if (window.matchMedia("(min-width: 60em)").matches) folded.open = true;
+
+    // On this page the header's search box searches here, without reloading the page.
+    const headerForm = document.querySelector(".kki-cari-kepala");
+    if (headerForm) {
+      headerForm.addEventListener("submit", (event) => {
+        event.preventDefault();
+        query.value = headerForm.elements.q.value.trim();
+        typing = false;
+        changed(true);
+        query.focus();
+      });
+    }
 
     const state = readUrl();
     writeForm(state);

@@ -15,7 +15,7 @@ from typing import Any
 from markupsafe import Markup
 
 from . import labels, replication, tilemap, urls
-from .facets import FACETS, UNKNOWN_ID, facet_counts, facet_values
+from .facets import UNKNOWN_ID, facet_counts, facet_values, facets_with_choice
 from .markup import cite_body, without_citations
 from .model import Catalogue, CoachingResult, CoachingRound, Edition, Innovation
 from .regions import Kabupaten, Kecamatan, load_regions
@@ -206,18 +206,20 @@ def _catalogue(catalogue: Catalogue) -> Context:
         catalogue.innovations,
         key=lambda inv: (-inv.best_award.year, inv.best_award.rank_position, inv.name.lower()),
     )
+    counts = facet_counts(catalogue.innovations)
     return {
         "cards": [
             {"inv": inv, "url": urls.relative_url(urls.CATALOGUE, urls.page_of(inv)), "facets": facet_values(inv)}
             for inv in innovations
         ],
         "unknown_id": UNKNOWN_ID,
-        "facets": FACETS,
-        "counts": facet_counts(catalogue.innovations),
+        "facets": facets_with_choice(counts),
+        "counts": counts,
         "pagefind_url": urls.search_index_url(urls.CATALOGUE),
         "page_type": (urls.PAGE_TYPE_FILTER, urls.PROFILE_PAGE_TYPE, urls.OTHER_PAGE_TYPE),
         "site_root": urls.relative_url(urls.CATALOGUE, urls.HOME),
         "history": Markup(urls.markdown_link(urls.SKK_INDEX)),
+        "contribute": urls.relative_url(urls.CATALOGUE, urls.CONTRIBUTE_PAGE),
     }
 
 

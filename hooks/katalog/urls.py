@@ -24,6 +24,7 @@ DATA = "data/index.md"
 SKK_INDEX = "skk/index.md"  # the history of SKK editions
 SEARCH_INDEX_DIR = "pagefind/"
 GUIDE_PAGE = "replikasi/index.md"  # hand-written, in docs/
+CONTRIBUTE_PAGE = "kontribusi.md"  # hand-written, in docs/: how to propose an innovation
 MATRIX_PAGE = "replikasi/matriks/index.md"
 READINESS_PAGE = "replikasi/cek-kesiapan/index.md"
 

@@ -44,6 +44,8 @@ def open_saring(page) -> None:
 
 
 def visible_cards(page) -> list[str]:
+    """The cards shown once the catalogue has finished the current search or filter."""
+    page.wait_for_function("!document.querySelector('.kki-katalog').dataset.sibuk")
     return sorted(page.locator("#kki-daftar li:not([hidden])").evaluate_all("cards => cards.map(c => c.id.slice(6))"))
 
 

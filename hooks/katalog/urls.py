@@ -77,6 +77,11 @@ def schema_path(file_name: str) -> str:
     return posixpath.join(posixpath.dirname(DATA), file_name)
 
 
+def catalogue_page(number: int) -> str:
+    """The catalogue's static list page `number`: page 1 is /katalog/ itself, then /katalog/halaman/2/, ..."""
+    return CATALOGUE if number == 1 else f"katalog/halaman/{number}/index.md"
+
+
 def markdown_link(page_path: str) -> str:
     return "/" + page_path
 

@@ -151,7 +151,16 @@ def test_indonesian_queries_find_the_right_innovation_first(browser, site_url: s
 @pytest.mark.browser
 def test_a_query_also_lists_matching_pages_that_are_not_profiles(browser, site_url: str):
     page = open_catalogue(browser, site_url, {"q": "Sinergi Kinerja Kecamatan"})
+    more_pages = page.get_by_role("button", name=re.compile("Tampilkan halaman lain yang cocok"))
+    if page.locator("#kki-daftar li").count():  # while innovations match, other pages wait for a tap
+        more_pages.click()
     page.wait_for_function("document.querySelectorAll('#kki-hasil-lain li').length > 0")
+    assert page.locator("#kki-hasil-lain h2").inner_text() == "Halaman lain yang cocok"
+    # Innovations first: the other pages come after the list of innovations.
+    assert page.evaluate(
+        "document.querySelector('#kki-daftar').compareDocumentPosition(document.querySelector('#kki-hasil-lain'))"
+        " & Node.DOCUMENT_POSITION_FOLLOWING"
+    )
     links = page.locator("#kki-hasil-lain li a").evaluate_all("links => links.map(link => link.href)")
     assert links and not [link for link in links if "/inovasi/" in link]
 

@@ -136,7 +136,11 @@ def test_help_pages_are_not_among_the_results(browser, site_url: str):
     )
     assert urls, "the queries should still find innovations or other pages"
     assert not [url for url in urls if url.strip("/") + "/" in HELP_PAGES]
-    page.wait_for_function("document.querySelector('#kki-jumlah').textContent !== 'Mencari…'")
+    page.wait_for_function("!document.querySelector('.kki-katalog').dataset.sibuk")
+    more_pages = page.get_by_role("button", name=re.compile("Tampilkan halaman lain yang cocok"))
+    if more_pages.is_visible():
+        more_pages.click()
+        page.wait_for_function("document.querySelectorAll('#kki-hasil-lain li').length > 0")
     links = page.locator("#kki-hasil-lain a").evaluate_all("links => links.map(link => link.href)")
     assert not [link for link in links if link.endswith(tuple("/" + path for path in HELP_PAGES))]
 

@@ -24,6 +24,12 @@
     const empty = root.querySelector("#kki-kosong-hasil");
     const others = root.querySelector("#kki-hasil-lain"); // other pages, under their own heading
     const otherList = others.querySelector("ol");
+    const otherNote = document.createElement("p");
+    const otherButton = document.createElement("button");
+    otherButton.type = "button";
+    otherButton.className = "md-button";
+    otherButton.hidden = true;
+    otherList.before(otherNote, otherButton);
     const folded = root.querySelector("#kki-segi"); // the one "Saring" control around every facet
     const activeCount = root.querySelector("#kki-segi-aktif");
     const query = form.querySelector("#kki-q");
@@ -99,6 +105,7 @@
       list.replaceChildren(...builtCards);
       if (pager) pager.hidden = false;
       otherList.replaceChildren();
+      otherNote.textContent = "";
       others.hidden = true;
       empty.hidden = true;
       count.textContent = `${total} inovasi`;
@@ -155,13 +162,35 @@
       return item;
     }
 
-    async function showOtherPages(engine, state, current) {
+    // Other pages that match, after the innovations. Each shown page costs a fragment download, so while
+    // innovations matched they wait for the reader's tap; when none did, they are the results and show at once.
+    async function showOtherPages(engine, state, current, innovationsFound) {
       otherList.replaceChildren();
+      otherNote.textContent = "";
+      otherButton.hidden = true;
       others.hidden = true;
       if (!state.q || hasFacets(state)) return;
       const search = await engine.search(state.q, { filters: { [pageType]: root.dataset.halamanLain } });
-      const results = await Promise.all(search.results.slice(0, OTHER_PAGES).map((result) => result.data()));
-      if (current !== run) return;
+      if (current !== run || search.results.length === 0) return;
+      others.hidden = false;
+      const listThem = async () => {
+        otherButton.hidden = true;
+        const top = search.results.slice(0, OTHER_PAGES);
+        const results = await Promise.all(top.map((result) => result.data()));
+        if (current !== run) return;
+        listOtherPages(results, search.results.length);
+      };
+      if (innovationsFound > 0) {
+        otherButton.textContent = `Tampilkan halaman lain yang cocok (${search.results.length})`;
+        otherButton.onclick = listThem;
+        otherButton.hidden = false;
+      } else {
+        await listThem();
+      }
+    }
+
+    function listOtherPages(results, found) {
+      if (found > results.length) otherNote.textContent = `${results.length} yang paling cocok dari ${found} halaman.`;
       for (const data of results) {
         const item = document.createElement("li");
         const link = document.createElement("a");
@@ -170,7 +199,6 @@
         item.append(link, paragraph("", textOf(data.excerpt)));
         otherList.append(item);
       }
-      others.hidden = otherList.children.length === 0;
     }
 
     async function apply(state) {
@@ -193,7 +221,7 @@
         if (current !== run) return;
         page = await Promise.all(search.results.slice(0, shown).map((result) => result.data()));
         if (current !== run) return;
-        await showOtherPages(engine, state, current);
+        await showOtherPages(engine, state, current, search.results.length);
         if (current !== run) return;
       } catch (error) {
         if (current !== run) return;

@@ -351,9 +351,10 @@ def search_fields(inv: Innovation) -> dict[str, dict[str, object]]:
         "filter": filters,
         # The card the catalogue draws from a result: the same words as the cards rendered at build time.
         "meta": {"id": inv.slug, **card_text(inv)},
+        # Every sort key costs each reader a list of every profile in the index's metadata: only the orders
+        # the catalogue offers.
         "sort": {
             "nama": inv.name.lower(),
-            "tahun": str(best.year),
             # The catalogue's reading order (catalogue_order) as one string: year, rank, then name.
             "peringkat": f"{9999 - best.year}-{best.rank_position:02d}-{inv.name.lower()}",
         },

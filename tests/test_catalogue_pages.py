@@ -135,3 +135,18 @@ def test_sorting_by_name_covers_the_whole_catalogue_and_more_shows_more(browser,
     page.wait_for_function("document.querySelectorAll('#kki-daftar li').length > 12")
     assert shown_names(page) == by_name[:24]
     assert page.locator("#kki-jumlah").inner_text() == f"{len(by_name)} inovasi"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["katalog/", "katalog/halaman/2/", "katalog/?kabupaten=kota-batu&urut=nama"])
+def test_list_pages_and_index_drawn_cards_have_no_axe_violations(browser, paged_url: str, path: str):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    page.goto(paged_url + path, wait_until="networkidle")
+    page.wait_for_function("!document.querySelector('.kki-katalog')?.dataset.sibuk")
+    every_page = page.locator("summary", has_text="Semua halaman")
+    if every_page.is_visible():  # the unfiltered list: check the folded list of every page too
+        every_page.click()
+    violations = [violation["id"] for violation in Axe().run(page).response["violations"]]
+    assert violations == []

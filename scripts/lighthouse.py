@@ -2,6 +2,7 @@
 
     python scripts/lighthouse.py                 # builds the site and a 1,000-innovation copy, 3 runs a page
     python scripts/lighthouse.py --ulang 5 --tanpa-1000
+    python scripts/lighthouse.py --situs /tmp/situs-5000 --halaman katalog/   # a site built beforehand
 
 Needs Node.js and npm (Lighthouse 12.x is installed once into .cache/lighthouse; version 13 needs Node 22),
 Chromium (Debian's, or KATALOG_CHROMIUM), and Debian's nginx if present (`apt-get install nginx`), which
@@ -135,18 +136,24 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--ulang", type=int, default=3, help="jumlah run per halaman (median)")
     parser.add_argument("--tanpa-1000", action="store_true", help="lewati katalog dengan 1.000 inovasi sintetis")
+    parser.add_argument("--situs", type=Path, help="ukur situs yang sudah dibangun (mis. 5.000 inovasi sintetis)")
+    parser.add_argument("--halaman", nargs="+", default=["katalog/"], help="halaman yang diukur dengan --situs")
     args = parser.parse_args(argv)
     binary = lighthouse_binary()
     rows: list[tuple[str, dict[str, float]]] = []
     with tempfile.TemporaryDirectory(prefix="katalog-lh-") as folder:
         tmp = Path(folder)
         tmp.chmod(0o755)  # nginx's workers run as an unprivileged user and must read the built site
-        sites = [("situs", _inti.ROOT, ["", "katalog/", "inovasi/lansia-smart/"])]
-        if not args.tanpa_1000:
-            sites.append(("1.000 inovasi", write_synthetic_repository(tmp / "repo-1000", 1000), ["katalog/"]))
-        for label, repo, paths in sites:
-            site_dir = tmp / f"site-{len(rows)}"
-            build(repo, site_dir)
+        built = [(str(args.situs), args.situs, args.halaman)] if args.situs else []
+        if not args.situs:
+            sites = [("situs", _inti.ROOT, ["", "katalog/", "inovasi/lansia-smart/"])]
+            if not args.tanpa_1000:
+                sites.append(("1.000 inovasi", write_synthetic_repository(tmp / "repo-1000", 1000), ["katalog/"]))
+            for label, repo, paths in sites:
+                site_dir = tmp / f"site-{len(built)}"
+                build(repo, site_dir)
+                built.append((label, site_dir, paths))
+        for label, site_dir, paths in built:
             with server(site_dir) as base_url:
                 for path in paths:
                     rows.append((f"{label}: /{path}", medians(binary, base_url, path, args.ulang, tmp)))

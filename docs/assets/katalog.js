@@ -1,6 +1,9 @@
-// Catalogue filters and search, as progressive enhancement: without JavaScript every card is listed.
-// Facets filter the server-rendered cards; a text query goes to Pagefind (Indonesian stemming),
-// fetched only when someone types. The whole state lives in the URL, so links and Back work.
+// Catalogue search, filters and sorting, as progressive enhancement. Without JavaScript the page lists the
+// first cards and links the static list pages holding the rest (/katalog/halaman/2/, ...). With it, any
+// filter, sort or query runs over the whole catalogue through the Pagefind index (Indonesian stemming,
+// facet filters, sort keys), fetched only when first needed; the cards it draws carry the same words as the
+// build's (the profile's search metadata, from katalog.pages.card_text). The state lives in the URL, so
+// links and Back work.
 "use strict";
 
 (function () {
@@ -11,19 +14,24 @@
   function init() {
     const root = document.querySelector(".kki-katalog");
     if (!root || root.dataset.siap) return;
-    root.dataset.siap = "1";
 
     const form = root.querySelector("#kki-saring");
-    const list = root.querySelector("#kki-daftar");
-    const groups = Array.from(list.children); // lists of cards, so a phone can skip those off screen
-    const groupSize = Number(list.dataset.kelompok);
-    const unknown = list.dataset.tanpaNilai; // the facet value of a card without that data attribute
-    const cards = Array.from(list.querySelectorAll("li"));
-    const idOf = (card) => card.id.slice("kartu-".length);
-    const cardById = new Map(cards.map((card) => [idOf(card), card]));
+    const list = root.querySelector("#kki-daftar > ul");
+    const builtCards = Array.from(list.children); // the first page, as the build rendered it
+    const pager = root.querySelector("#kki-halaman"); // links to the other list pages; absent on a short catalogue
+    const total = Number(root.dataset.jumlah);
     const count = root.querySelector("#kki-jumlah");
     const empty = root.querySelector("#kki-kosong-hasil");
-    const others = root.querySelector("#kki-hasil-lain");
+    const others = root.querySelector("#kki-hasil-lain"); // other pages, under their own heading
+    const otherList = others.querySelector("ol");
+    const otherNote = document.createElement("p");
+    const otherButton = document.createElement("button");
+    otherButton.type = "button";
+    otherButton.className = "md-button";
+    otherButton.hidden = true;
+    otherList.before(otherNote, otherButton);
+    const folded = root.querySelector("#kki-segi"); // the one "Saring" control around every facet
+    const activeCount = root.querySelector("#kki-segi-aktif");
     const query = form.querySelector("#kki-q");
     const sort = form.querySelector("#kki-urut");
     const boxes = Array.from(form.querySelectorAll("input[type=checkbox]"));
@@ -36,7 +44,7 @@
     more.className = "md-button";
     more.textContent = "Tampilkan lebih banyak";
     more.hidden = true;
-    list.after(more);
+    root.querySelector("#kki-daftar").after(more);
 
     let pagefind = null;
     let run = 0;
@@ -47,7 +55,7 @@
       const params = new URLSearchParams(window.location.search);
       const facets = {};
       for (const key of facetKeys) facets[key] = params.getAll(key);
-      return { q: params.get("q") || "", urut: params.get("urut") || "", facets };
+      return { q: (params.get("q") || "").trim(), urut: params.get("urut") || "", facets };
     }
 
     function readForm() {
@@ -62,6 +70,7 @@
       query.value = state.q;
       sort.value = state.urut;
       for (const box of boxes) box.checked = state.facets[box.name].includes(box.value);
+      showActiveCount(state);
       // A facet in use stays open, so a shared link shows why the list is short.
       for (const details of form.querySelectorAll("details[data-segi]")) {
         if (state.facets[details.dataset.segi].length) details.open = true;
@@ -77,37 +86,29 @@
       return window.location.pathname + (search ? "?" + search : "");
     }
 
+    // How many choices are ticked, on the folded control, so a closed "Saring" still says a filter is on.
+    function showActiveCount(state) {
+      const ticked = facetKeys.reduce((sum, key) => sum + state.facets[key].length, 0);
+      activeCount.textContent = ticked ? `(${ticked} dipilih)` : "";
+    }
+
     function hasFacets(state) {
       return facetKeys.some((key) => state.facets[key].length > 0);
     }
 
-    function matches(card, state) {
-      return facetKeys.every((key) => {
-        const wanted = state.facets[key];
-        if (wanted.length === 0) return true;
-        const values = (card.dataset[key] || unknown).split(" ");
-        return wanted.some((value) => values.includes(value));
-      });
+    // The view the build already rendered: no query, no filter, the reading order (newest, then rank).
+    function isBuiltView(state) {
+      return !state.q && !hasFacets(state) && state.urut !== "nama";
     }
 
-    let names = null;
-    function compare(urut) {
-      if (urut !== "nama") return null; // the server's order: newest award year, then rank, then name
-      names = names || new Map(cards.map((card) => [card, card.querySelector("h2").textContent]));
-      return (a, b) => names.get(a).localeCompare(names.get(b), "id");
-    }
-
-    function show(ordered, total, state) {
-      const visible = new Set(ordered);
-      for (const card of cards) card.hidden = !visible.has(card);
-      // Move cards only when the order really changes: re-appending a thousand nodes costs a phone dearly.
-      const current = Array.from(list.querySelectorAll("li:not([hidden])"));
-      if (ordered.some((card, index) => current[index] !== card)) {
-        const rest = cards.filter((card) => !visible.has(card));
-        ordered.concat(rest).forEach((card, index) => groups[Math.floor(index / groupSize)].appendChild(card));
-      }
-      count.textContent = state.q ? `${total} inovasi cocok dengan “${state.q}”` : `${total} inovasi`;
-      empty.hidden = total > 0 || others.children.length > 0;
+    function showBuiltView() {
+      list.replaceChildren(...builtCards);
+      if (pager) pager.hidden = false;
+      otherList.replaceChildren();
+      otherNote.textContent = "";
+      others.hidden = true;
+      empty.hidden = true;
+      count.textContent = `${total} inovasi`;
     }
 
     async function loadPagefind() {
@@ -124,57 +125,123 @@
       return filters;
     }
 
+    // The sort keys are the profiles' data-pagefind-sort values (katalog.pages.search_fields).
+    function pagefindSort(state) {
+      if (state.urut === "nama") return { nama: "asc" };
+      if (state.urut === "tahun" || !state.q) return { peringkat: "asc" }; // the reading order
+      return undefined; // a query without a chosen order: best match first
+    }
+
     function textOf(html) {
       return new DOMParser().parseFromString(html, "text/html").body.textContent || "";
     }
 
-    async function showOtherPages(engine, state, current) {
-      others.replaceChildren();
-      if (hasFacets(state)) return;
+    function siteUrl(path) {
+      return new URL("." + path, siteRoot).href;
+    }
+
+    function paragraph(className, text) {
+      const element = document.createElement("p");
+      if (className) element.className = className;
+      element.textContent = text;
+      return element;
+    }
+
+    // A card like the build's (_kartu.md.j2), from a result's metadata; textContent only, never HTML.
+    function cardOf(data) {
+      const item = document.createElement("li");
+      item.id = "kartu-" + data.meta.id;
+      const heading = document.createElement("h2");
+      const link = document.createElement("a");
+      link.href = siteUrl(data.url);
+      link.textContent = data.meta.nama || data.meta.title;
+      heading.append(link);
+      item.append(heading, paragraph("kki-kartu__tempat", data.meta.baris || ""));
+      if (data.meta.ringkasan) item.append(paragraph("", data.meta.ringkasan));
+      item.append(paragraph("kki-kartu__label", data.meta.label || ""));
+      return item;
+    }
+
+    // Other pages that match, after the innovations. Each shown page costs a fragment download, so while
+    // innovations matched they wait for the reader's tap; when none did, they are the results and show at once.
+    async function showOtherPages(engine, state, current, innovationsFound) {
+      otherList.replaceChildren();
+      otherNote.textContent = "";
+      otherButton.hidden = true;
+      others.hidden = true;
+      if (!state.q || hasFacets(state)) return;
       const search = await engine.search(state.q, { filters: { [pageType]: root.dataset.halamanLain } });
-      const results = await Promise.all(search.results.slice(0, OTHER_PAGES).map((result) => result.data()));
-      if (current !== run) return;
+      if (current !== run || search.results.length === 0) return;
+      others.hidden = false;
+      const listThem = async () => {
+        otherButton.hidden = true;
+        const top = search.results.slice(0, OTHER_PAGES);
+        const results = await Promise.all(top.map((result) => result.data()));
+        if (current !== run) return;
+        listOtherPages(results, search.results.length);
+      };
+      if (innovationsFound > 0) {
+        otherButton.textContent = `Tampilkan halaman lain yang cocok (${search.results.length})`;
+        otherButton.onclick = listThem;
+        otherButton.hidden = false;
+      } else {
+        await listThem();
+      }
+    }
+
+    function listOtherPages(results, found) {
+      if (found > results.length) otherNote.textContent = `${results.length} yang paling cocok dari ${found} halaman.`;
       for (const data of results) {
         const item = document.createElement("li");
         const link = document.createElement("a");
-        link.href = new URL("." + data.url, siteRoot).href;
+        link.href = siteUrl(data.url);
         link.textContent = data.meta.title || data.url;
-        const excerpt = document.createElement("p");
-        excerpt.textContent = textOf(data.excerpt);
-        item.append(link, excerpt);
-        others.append(item);
+        item.append(link, paragraph("", textOf(data.excerpt)));
+        otherList.append(item);
       }
-      others.hidden = others.children.length === 0;
     }
 
     async function apply(state) {
       const current = ++run;
       more.hidden = true;
-      if (!state.q) {
-        others.replaceChildren();
-        others.hidden = true;
-        const byOrder = compare(state.urut);
-        const ordered = cards.filter((card) => matches(card, state)); // in the server's order
-        if (byOrder) ordered.sort(byOrder);
-        show(ordered, ordered.length, state);
+      if (isBuiltView(state)) {
+        showBuiltView();
+        delete root.dataset.sibuk;
         return;
       }
+      root.dataset.sibuk = "1"; // tests and assistive tools can tell a search is running
       count.textContent = "Mencari…";
-      const engine = await loadPagefind();
-      const sortBy = state.urut === "nama" ? { nama: "asc" } : state.urut === "tahun" ? { peringkat: "asc" } : undefined;
-      const search = await engine.search(state.q, { filters: pagefindFilters(state), sort: sortBy });
-      if (current !== run) return;
-      const page = await Promise.all(search.results.slice(0, shown).map((result) => result.data()));
-      if (current !== run) return;
-      const ordered = page.map((data) => cardById.get(data.meta.id)).filter(Boolean);
-      await showOtherPages(engine, state, current);
-      if (current !== run) return;
-      show(ordered, search.results.length, state);
-      more.hidden = search.results.length <= shown;
+      let search, page, engine;
+      try {
+        engine = await loadPagefind();
+        search = await engine.search(state.q || null, {
+          filters: pagefindFilters(state),
+          sort: pagefindSort(state),
+        });
+        if (current !== run) return;
+        page = await Promise.all(search.results.slice(0, shown).map((result) => result.data()));
+        if (current !== run) return;
+        await showOtherPages(engine, state, current, search.results.length);
+        if (current !== run) return;
+      } catch (error) {
+        if (current !== run) return;
+        pagefind = null; // try again on the next change
+        count.textContent = "Pencarian tidak dapat dimuat. Periksa sambungan internet, lalu coba lagi.";
+        delete root.dataset.sibuk;
+        throw error;
+      }
+      list.replaceChildren(...page.map(cardOf));
+      if (pager) pager.hidden = true;
+      const found = search.results.length;
+      count.textContent = state.q ? `${found} inovasi cocok dengan “${state.q}”` : `${found} inovasi`;
+      empty.hidden = found > 0;
+      more.hidden = found <= shown;
+      delete root.dataset.sibuk;
     }
 
     function changed(push) {
       const state = readForm();
+      showActiveCount(state);
       shown = PAGE_SIZE;
       const url = urlOf(state);
       if (push) window.history.pushState(null, "", url);
@@ -219,10 +286,26 @@
       apply(state);
     });
 
+    // Folded on phones, so the count and the first card stay near the search field; open on wide screens.
+    if (window.matchMedia("(min-width: 60em)").matches) folded.open = true;
+
+    // On this page the header's search box searches here, without reloading the page.
+    const headerForm = document.querySelector(".kki-cari-kepala");
+    if (headerForm) {
+      headerForm.addEventListener("submit", (event) => {
+        event.preventDefault();
+        query.value = headerForm.elements.q.value.trim();
+        typing = false;
+        changed(true);
+        query.focus();
+      });
+    }
+
     const state = readUrl();
     writeForm(state);
-    // The server already rendered the unfiltered list in its default order: only a shared view needs work.
-    if (state.q || state.urut || hasFacets(state)) apply(state);
+    // The build already rendered the unfiltered first page: only a shared view needs work.
+    if (!isBuiltView(state)) apply(state);
+    root.dataset.siap = "1";
   }
 
   // Material's document$ fires on every page load, including instant navigation when enabled.

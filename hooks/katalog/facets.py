@@ -21,6 +21,7 @@ class Facet:
 
 FACETS = (
     Facet("bidang", "Bidang/urusan"),
+    Facet("sasaran", "Sasaran"),
     Facet("kabupaten", "Kabupaten/kota"),
     Facet("tahun", "Tahun penghargaan"),
     Facet("peringkat", "Peringkat"),
@@ -36,11 +37,18 @@ def _known_or_unknown(value: str | None, table: dict[str, str]) -> list[tuple[st
     return [(value, table[value])]
 
 
+def _known_or_unknown_all(values: tuple[str, ...], table: dict[str, str]) -> list[tuple[str, str]]:
+    if not values:
+        return [(UNKNOWN_ID, labels.UNKNOWN.capitalize())]
+    return [(value, table[value]) for value in values]
+
+
 def facet_values(inv: Innovation) -> dict[str, list[tuple[str, str]]]:
     """For each facet key, the (value id, label) pairs this innovation has; unknown is a value of its own."""
     ranks = sorted({award.rank for award in inv.awards}, key=RANK_ORDER.index)
     return {
         "bidang": [(sector, labels.SECTOR_LABELS[sector]) for sector in inv.sectors],
+        "sasaran": _known_or_unknown_all(inv.target_groups, labels.TARGET_GROUP_LABELS),
         "kabupaten": [(inv.kabupaten.slug, inv.kabupaten.name)],
         "tahun": [(str(year), str(year)) for year in sorted({award.year for award in inv.awards}, reverse=True)],
         "peringkat": [(slugify(rank), rank) for rank in ranks],
@@ -70,3 +78,9 @@ def _ordered(key: str, counter: Counter[tuple[str, str]]) -> list[tuple[tuple[st
         return sorted(items, key=lambda item: RANK_ORDER.index(item[0][1]))
     # Unknown last; otherwise alphabetical by label.
     return sorted(items, key=lambda item: (item[0][0] == UNKNOWN_ID, item[0][1]))
+
+
+def facets_with_choice(counts: dict[str, list[tuple[str, str, int]]]) -> tuple[Facet, ...]:
+    """The facets worth offering: one whose every innovation has the same value (all "belum
+    terdokumentasi", say) would filter nothing out, so it only takes space."""
+    return tuple(facet for facet in FACETS if len(counts[facet.key]) > 1)

@@ -16,7 +16,7 @@ from typing import Any
 from markupsafe import Markup
 
 from . import gaps, labels, replication, tilemap, urls
-from .facets import FACETS, UNKNOWN_ID, facet_counts, facet_values
+from .facets import facet_counts, facet_values, facets_with_choice
 from .markup import cite_body, without_citations
 from .model import Catalogue, CoachingResult, CoachingRound, Edition, Innovation
 from .regions import Kabupaten, Kecamatan, load_regions
@@ -38,10 +38,23 @@ class GeneratedPage:
 def generated_pages(catalogue: Catalogue, schema_dir: Path) -> tuple[GeneratedPage, ...]:
     """The registry, in render order: the long list and tool pages first, so the worker renders them
     while MkDocs is still busy with the hand-written pages."""
+    ordered = catalogue_order(catalogue)
+    page_count = max(1, -(-len(ordered) // CARDS_PER_PAGE))
     lists_and_tools = [
         GeneratedPage(urls.MATRIX_PAGE, "matriks.md.j2", partial(_matrix, catalogue), scripts=(urls.SORT_SCRIPT,)),
         GeneratedPage(
-            urls.CATALOGUE, "katalog.md.j2", partial(_catalogue, catalogue), scripts=(urls.CATALOGUE_SCRIPT,)
+            urls.CATALOGUE,
+            "katalog.md.j2",
+            partial(_catalogue, catalogue, ordered[:CARDS_PER_PAGE], page_count),
+            scripts=(urls.CATALOGUE_SCRIPT,),
+        ),
+        *(
+            GeneratedPage(
+                urls.catalogue_page(number),
+                "katalog-halaman.md.j2",
+                partial(_catalogue_page, ordered, number, page_count),
+            )
+            for number in range(2, page_count + 1)
         ),
         GeneratedPage(urls.KECAMATAN_INDEX, "kecamatan-daftar.md.j2", dict),
         GeneratedPage(urls.KABUPATEN_INDEX, "kabupaten-daftar.md.j2", dict),
@@ -233,23 +246,80 @@ def _round(catalogue: Catalogue, coaching_round: CoachingRound) -> Context:
     return {"round": coaching_round, "results": catalogue.results_of_round(coaching_round.id)}
 
 
-def _catalogue(catalogue: Catalogue) -> Context:
-    innovations = sorted(
-        catalogue.innovations,
-        key=lambda inv: (-inv.best_award.year, inv.best_award.rank_position, inv.name.lower()),
-    )
+# The catalogue at any size: /katalog/ shows the first CARDS_PER_PAGE cards with the search and filters; every
+# further card sits on a static list page (/katalog/halaman/2/, ...) linked from every list page, so each
+# innovation is reachable without JavaScript while the first view stays small. With JavaScript, filters, sorting
+# and text queries run over the whole catalogue through the search index (katalog.js).
+CARDS_PER_PAGE = 50
+
+
+def catalogue_order(catalogue: Catalogue) -> tuple[Innovation, ...]:
+    """The catalogue's reading order: newest award year, then rank, then name (search.py's sort key too)."""
+    return tuple(sorted(catalogue.innovations, key=_reading_order))
+
+
+def _reading_order(inv: Innovation) -> tuple[int, int, str]:
+    return (-inv.best_award.year, inv.best_award.rank_position, inv.name.lower())
+
+
+def card_text(inv: Innovation) -> dict[str, str]:
+    """What a catalogue card says, as plain text: the cards rendered at build time and the cards the catalogue
+    script draws from search results (through the profile's search metadata) read the same fields."""
+    best = inv.best_award
+    facets = facet_values(inv)
+    sectors = ", ".join(label for _, label in facets["bidang"])
     return {
-        "cards": [
-            {"inv": inv, "url": urls.relative_url(urls.CATALOGUE, urls.page_of(inv)), "facets": facet_values(inv)}
-            for inv in innovations
-        ],
-        "unknown_id": UNKNOWN_ID,
-        "facets": FACETS,
-        "counts": facet_counts(catalogue.innovations),
+        "nama": inv.name,
+        "baris": f"Kecamatan {inv.kecamatan.name} · {inv.kabupaten.name} · {best.event} {best.year} · {best.rank}",
+        "ringkasan": without_citations(inv.summary) if inv.summary else "",
+        "label": f"Bidang: {sectors} · Status: {facets['status'][0][1]}",
+    }
+
+
+def _cards(innovations: tuple[Innovation, ...], here: str) -> list[Context]:
+    return [
+        {"slug": inv.slug, "url": urls.relative_url(here, urls.page_of(inv)), "text": card_text(inv)}
+        for inv in innovations
+    ]
+
+
+def _pager(here: str, number: int, page_count: int) -> Context:
+    """The links between the catalogue's list pages: previous, next, and every page by number."""
+    links = [urls.relative_url(here, urls.catalogue_page(other)) for other in range(1, page_count + 1)]
+    return {
+        "number": number,
+        "count": page_count,
+        "links": links,
+        "previous": links[number - 2] if number > 1 else None,
+        "next": links[number] if number < page_count else None,
+    }
+
+
+def _catalogue_page(ordered: tuple[Innovation, ...], number: int, page_count: int) -> Context:
+    here = urls.catalogue_page(number)
+    first = (number - 1) * CARDS_PER_PAGE
+    return {
+        "cards": _cards(ordered[first : first + CARDS_PER_PAGE], here),
+        "first": first + 1,
+        "total": len(ordered),
+        "pager": _pager(here, number, page_count),
+        "catalogue": Markup(urls.markdown_link(urls.CATALOGUE)),
+    }
+
+
+def _catalogue(catalogue: Catalogue, first_page: tuple[Innovation, ...], page_count: int) -> Context:
+    counts = facet_counts(catalogue.innovations)
+    return {
+        "cards": _cards(first_page, urls.CATALOGUE),
+        "total": len(catalogue.innovations),
+        "pager": _pager(urls.CATALOGUE, 1, page_count),
+        "facets": facets_with_choice(counts),
+        "counts": counts,
         "pagefind_url": urls.search_index_url(urls.CATALOGUE),
         "page_type": (urls.PAGE_TYPE_FILTER, urls.PROFILE_PAGE_TYPE, urls.OTHER_PAGE_TYPE),
         "site_root": urls.relative_url(urls.CATALOGUE, urls.HOME),
         "history": Markup(urls.markdown_link(urls.SKK_INDEX)),
+        "contribute": urls.relative_url(urls.CATALOGUE, urls.CONTRIBUTE_PAGE),
     }
 
 
@@ -311,15 +381,14 @@ def search_fields(inv: Innovation) -> dict[str, dict[str, object]]:
     filters |= {key: [value for value, _ in values] for key, values in facet_values(inv).items()}
     return {
         "filter": filters,
-        "meta": {
-            "id": inv.slug,
-            "tempat": f"Kecamatan {inv.kecamatan.name}, {inv.kabupaten.name}",
-            "penghargaan": f"{best.event} {best.year} · {best.rank}",
-        },
+        # The card the catalogue draws from a result: the same words as the cards rendered at build time.
+        "meta": {"id": inv.slug, **card_text(inv)},
+        # Every sort key costs each reader a list of every profile in the index's metadata: only the orders
+        # the catalogue offers.
         "sort": {
             "nama": inv.name.lower(),
-            "tahun": str(best.year),
-            "peringkat": f"{9999 - best.year}-{best.rank_position:02d}",
+            # The catalogue's reading order (catalogue_order) as one string: year, rank, then name.
+            "peringkat": f"{9999 - best.year}-{best.rank_position:02d}-{inv.name.lower()}",
         },
     }
 

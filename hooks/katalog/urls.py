@@ -26,6 +26,7 @@ DATA = "data/index.md"
 SKK_INDEX = "skk/index.md"  # the history of SKK editions
 SEARCH_INDEX_DIR = "pagefind/"
 GUIDE_PAGE = "replikasi/index.md"  # hand-written, in docs/
+CONTRIBUTE_PAGE = "kontribusi.md"  # hand-written, in docs/: how to propose an innovation
 MATRIX_PAGE = "replikasi/matriks/index.md"
 READINESS_PAGE = "replikasi/cek-kesiapan/index.md"
 
@@ -93,6 +94,11 @@ def attachment_path(inv: Innovation, file_name: str) -> str:
 def schema_path(file_name: str) -> str:
     """Where a published JSON Schema lives: "inovasi.schema.json" -> "data/inovasi.schema.json"."""
     return posixpath.join(posixpath.dirname(DATA), file_name)
+
+
+def catalogue_page(number: int) -> str:
+    """The catalogue's static list page `number`: page 1 is /katalog/ itself, then /katalog/halaman/2/, ..."""
+    return CATALOGUE if number == 1 else f"katalog/halaman/{number}/index.md"
 
 
 def markdown_link(page_path: str) -> str:

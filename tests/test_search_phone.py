@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, copy_repository, run_build, serve
+from playwright.sync_api import Route
 
 from katalog import load_catalogue
 from katalog.facets import FACETS, facet_counts, facet_values, facets_with_choice
@@ -56,7 +57,11 @@ def test_searching_shows_the_searching_state_and_then_the_count_in_view(browser,
     ready(page)
     assert page.locator("#kki-segi").evaluate("details => !details.open")  # folded on a phone
     # A slow phone: the search index arrives late, and the reader must see that a search is running.
-    page.route("**/pagefind/**", lambda route: (time.sleep(0.7), route.continue_()))
+    def slowly(route: Route) -> None:
+        time.sleep(0.7)
+        route.continue_()
+
+    page.route("**/pagefind/**", slowly)
     page.locator("#kki-q").fill("lansia")
     page.wait_for_function("document.querySelector('#kki-jumlah').textContent === 'Mencari…'")
     assert uncovered_in_view(page, "#kki-jumlah")

@@ -56,6 +56,7 @@ def test_searching_shows_the_searching_state_and_then_the_count_in_view(browser,
     page.goto(site_url + "katalog/")
     ready(page)
     assert page.locator("#kki-segi").evaluate("details => !details.open")  # folded on a phone
+
     # A slow phone: the search index arrives late, and the reader must see that a search is running.
     def slowly(route: Route) -> None:
         time.sleep(0.7)

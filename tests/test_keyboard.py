@@ -52,9 +52,12 @@ def test_keyboard_focus_is_visible_on_every_kind_of_control(browser, site_url: s
     page.goto(site_url + "katalog/", wait_until="networkidle")
     tab_to(page, "#kki-q")
     assert_focus_visible(page, "text field")
-    tab_to(page, ".kki-segi summary")
+    tab_to(page, "#kki-segi > summary")
     assert_focus_visible(page, "summary")
-    page.keyboard.press("Enter")  # opens the facet, by keyboard
+    page.keyboard.press("Enter")  # opens the folded "Saring" control, by keyboard
+    tab_to(page, ".kki-segi summary")
+    assert_focus_visible(page, "facet summary")
+    page.keyboard.press("Enter")  # opens the facet
     tab_to(page, ".kki-segi input[type=checkbox]")
     assert_focus_visible(page, "checkbox")
     tab_to(page, "#kki-urut")
@@ -128,7 +131,7 @@ def test_the_closed_drawer_holds_no_tab_stops_and_opens_by_keyboard(browser, sit
 def test_filter_checkboxes_are_targets_of_at_least_24_px(browser, site_url: str):
     page = browser.new_page(viewport=PHONE)
     page.goto(site_url + "katalog/", wait_until="networkidle")
-    page.evaluate("() => document.querySelectorAll('.kki-segi').forEach((d) => { d.open = true; })")
+    page.evaluate("() => document.querySelectorAll('#kki-segi, .kki-segi').forEach((d) => { d.open = true; })")
     targets = page.evaluate(
         """() => Array.from(document.querySelectorAll('#kki-saring input[type=checkbox]'), (input) => {
              const box = input.getBoundingClientRect();
@@ -165,7 +168,7 @@ def test_a_missing_address_gets_an_indonesian_page_with_a_way_back(browser, site
     assert page.title().startswith("Halaman tidak ditemukan")
     assert "Not found" not in page.content() and "Made with" not in page.content()
     assert page.locator("nav.md-header__inner").get_attribute("aria-label") == "Kepala situs"
-    page.get_by_label("Cari inovasi di katalog").fill("lansia")
+    page.locator("main").get_by_label("Cari inovasi di katalog").fill("lansia")
     with page.expect_navigation(wait_until="networkidle"):
         page.keyboard.press("Enter")
     assert page.url == "http://katalog.test/katalog/katalog/?q=lansia"

@@ -11,6 +11,7 @@ Every write-up passes the real validator; nothing here is meant to look like a r
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import shutil
 import sys
@@ -233,8 +234,8 @@ def edition(year: int, kecamatan: list[Kecamatan]) -> str:
         place = SINGLE_PLACES[position] if position < len(SINGLE_PLACES) else "Nominasi"
         rows.append(
             f"""  - tempat: {place}
-    kecamatan: {{kode: "{kec.code}", nama: "{kec.name}", ejaan_sumber: null}}
-    kabupaten: "{kec.kabupaten.name}"
+    kecamatan: {{kode: "{kec.code}", nama: {json.dumps(kec.name)}, ejaan_sumber: null}}
+    kabupaten: {json.dumps(kec.kabupaten.name)}
     sumber: [S1]
 """
         )

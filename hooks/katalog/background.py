@@ -126,16 +126,17 @@ class BackgroundBuild:
             raise WorkerError(message) from None
 
     def plan(self) -> SitePlan:
-        """Waits for the catalogue to load (raising CatalogueError); queues the data files."""
+        """Waits for the catalogue to load (raising CatalogueError)."""
         if self._plan is None:
             self._plan = self._result(self._loading)
-            self._data_files = self._executor.submit(_data_files)
         return self._plan
 
     def render(self, page_paths: Sequence[str]) -> None:
-        """The pages MkDocs will read, in the order it reads them; rendered at most LOOKAHEAD_PAGES ahead."""
+        """The pages MkDocs will read, in the order it reads them; rendered at most LOOKAHEAD_PAGES ahead.
+        The data files follow the first pages: MkDocs needs them only after the last page."""
         self._unqueued = _chunks(list(page_paths))
         self._queue_ahead()
+        self._data_files = self._executor.submit(_data_files)
 
     def _queue_ahead(self) -> None:
         while self._waiting < LOOKAHEAD_PAGES and (chunk := next(self._unqueued, None)):

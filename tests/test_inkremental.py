@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import load_script
+from conftest import copy_repository, load_script, run_build
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
@@ -154,3 +154,16 @@ def test_an_edit_outside_the_write_ups_rebuilds_everything(repo, session, tmp_pa
     after = mtimes(session)
     assert all(after[path] != before[path] for path in before)
     assert_same_as_a_clean_build(repo, session, tmp_path)
+
+
+def test_the_build_lists_no_generated_page_as_omitted_but_fails_on_a_forgotten_hand_written_one(tmp_path):
+    repo = copy_repository(tmp_path / "repo")
+    quiet = run_build(repo, tmp_path / "site")
+    assert quiet.returncode == 0, quiet.stderr
+    assert "not included in the" not in quiet.stderr
+    assert len(quiet.stderr.splitlines()) < 10
+
+    (repo / "docs" / "lupa.md").write_text("# Halaman yang lupa dimasukkan ke nav\n", encoding="utf-8")
+    forgotten = run_build(repo, tmp_path / "site-2")
+    assert forgotten.returncode != 0
+    assert "lupa.md" in forgotten.stderr

@@ -143,16 +143,20 @@ def on_shutdown() -> None:
         shutil.rmtree(_template_cache, ignore_errors=True)
 
 
+def _start_worker(config: MkDocsConfig) -> BackgroundBuild:
+    root = Path(config.config_file_path).parent
+    address = SiteAddress(config.site_url or SiteAddress.site_url, config.repo_url, config.edit_uri)
+    return BackgroundBuild(root, address, template_cache=_template_cache)
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build, _plan, _started, _inputs, _generated, _rendered, _digests, _outputs, _held_html
     _stop_worker()
     _stop_indexing()  # it reads the site folder this build is about to change
     clear_caches()
     _started = time.monotonic()
-    root = Path(config.config_file_path).parent
-    _inputs = read_inputs(root) if _incremental else None
-    address = SiteAddress(config.site_url or SiteAddress.site_url, config.repo_url, config.edit_uri)
-    _build = BackgroundBuild(root, address, template_cache=_template_cache)
+    _inputs = read_inputs(Path(config.config_file_path).parent) if _incremental else None
+    _build = _start_worker(config)
     _plan = None
     _generated, _rendered, _digests, _outputs, _held_html = set(), {}, {}, frozenset(), {}
     # overrides/main.html marks every indexed page that is not a profile with this Pagefind filter.
@@ -181,9 +185,16 @@ def _pages_to_convert(plan: SitePlan, site_dir: Path) -> set[str]:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    global _plan, _generated, _outputs
+    global _build, _plan, _generated, _outputs
     assert _build is not None
-    _plan = _from_worker(_build.plan)
+    try:
+        _plan = _from_worker(_build.plan)
+    except FileNotFoundError:
+        # A file went away while the worker read it (a folder deleted or renamed during `mkdocs serve`):
+        # its events came before this build started, so no rebuild follows. Read the catalogue once more.
+        _stop_worker()
+        _build = _start_worker(config)
+        _plan = _from_worker(_build.plan)
     _generated = set(_plan.page_paths)
     convert = _pages_to_convert(_plan, Path(config.site_dir))
     in_nav = set(_nav_paths(config.nav))

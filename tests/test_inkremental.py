@@ -19,6 +19,8 @@ from conftest import copy_repository, load_script, run_build
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from katalog.background import BackgroundBuild
+
 sintetis = load_script("sintetis")
 SERVE_URL = "http://127.0.0.1:8000/"
 
@@ -167,3 +169,23 @@ def test_the_build_lists_no_generated_page_as_omitted_but_fails_on_a_forgotten_h
     forgotten = run_build(repo, tmp_path / "site-2")
     assert forgotten.returncode != 0
     assert "lupa.md" in forgotten.stderr
+
+
+def test_a_file_removed_while_the_catalogue_is_read_does_not_stop_the_server(repo, session, monkeypatch):
+    write_up = write_ups(repo)[0]
+    shutil.rmtree(write_up.parent)
+    plan = BackgroundBuild.plan
+    calls: list[int] = []
+
+    def vanishing_once(self: BackgroundBuild):  # the worker found the folder, then the file was gone
+        calls.append(1)
+        if len(calls) == 1:
+            raise FileNotFoundError(write_up)
+        return plan(self)
+
+    monkeypatch.setattr(BackgroundBuild, "plan", vanishing_once)
+
+    rebuild(repo, session)
+
+    assert len(calls) >= 2
+    assert not (session / "inovasi" / write_up.parent.name).exists()

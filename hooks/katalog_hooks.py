@@ -174,7 +174,7 @@ def _pages_to_convert(plan: SitePlan, site_dir: Path) -> set[str]:
         _build.render(plan.page_paths)
         return set(plan.page_paths)
     assert _record is not None
-    _build.render(render)
+    _build.render(render, data_files_first=False)
     for page_path in render:
         markdown = _from_worker(partial(_build.page, page_path))
         if markdown_digest(markdown) != _record.digests.get(page_path):

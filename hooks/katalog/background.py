@@ -131,12 +131,18 @@ class BackgroundBuild:
             self._plan = self._result(self._loading)
         return self._plan
 
-    def render(self, page_paths: Sequence[str]) -> None:
+    def render(self, page_paths: Sequence[str], data_files_first: bool = True) -> None:
         """The pages MkDocs will read, in the order it reads them; rendered at most LOOKAHEAD_PAGES ahead.
-        The data files follow the first pages: MkDocs needs them only after the last page."""
+
+        A full build has the data files made first, while MkDocs reads its theme and the hand-written pages;
+        a rebuild of a few pages (data_files_first=False) waits for those pages only, so they go first.
+        """
+        if data_files_first:
+            self._data_files = self._executor.submit(_data_files)
         self._unqueued = _chunks(list(page_paths))
         self._queue_ahead()
-        self._data_files = self._executor.submit(_data_files)
+        if not data_files_first:
+            self._data_files = self._executor.submit(_data_files)
 
     def _queue_ahead(self) -> None:
         while self._waiting < LOOKAHEAD_PAGES and (chunk := next(self._unqueued, None)):

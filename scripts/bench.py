@@ -24,6 +24,7 @@ import gzip
 import os
 import re
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -303,8 +304,12 @@ def bench_edit_loop(count: int, edits: int, workdir: Path) -> dict[str, float]:
         delete_time = _seconds_until(_status_is(f"{base}inovasi/{deleted.parent.name}/", 404), saved)
         time.sleep(1.0)
     finally:
-        server.terminate()
-        server.wait()
+        server.send_signal(signal.SIGINT)  # as Ctrl+C: the hooks' on_shutdown removes its template cache
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
     # The server's own request log (a 404 while polling a removed page is a warning) is not a rebuild's output.
     rebuild_lines = [line for line in console.read_text().splitlines()[first_lines:] if '"GET /' not in line]
     return {

@@ -18,9 +18,10 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
-## serve: the site on http://127.0.0.1:8000, reloading on changes under docs/, innovations/ and hooks/
+## serve: the site on http://127.0.0.1:8000, reloading on changes under docs/, innovations/ and hooks/;
+## --dirty: after an edit of a write-up only the pages it changes are built again (katalog/incremental.py)
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 ## build: the site into site/
 build: $(STAMP)

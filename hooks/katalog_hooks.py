@@ -3,28 +3,44 @@
 All loading, validation and rendering lives in the `katalog` package next to this file (no MkDocs
 imports there), so scripts and a future generator can reuse it. The core runs in a second process
 (katalog.background) that streams each page to on_pre_page just before MkDocs reads it. MkDocs does not
-reload hook modules on `mkdocs serve` rebuilds: every piece of state is rebuilt in on_config.
+reload hook modules on `mkdocs serve` rebuilds: every piece of one build's state is rebuilt in on_config;
+only the record of the last good build (for `mkdocs serve --dirty`, see katalog.incremental) carries over.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable
+import shutil
+import subprocess
+import tempfile
+import time
+import zlib
+from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from jinja2 import Environment
+from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils import clean_directory
 
-from katalog import CatalogueError, clear_caches
+from katalog import CatalogueError, clear_caches, urls
 from katalog.background import BackgroundBuild, WorkerError
+from katalog.incremental import (
+    BuildRecord,
+    Inputs,
+    markdown_digest,
+    pages_to_render,
+    read_inputs,
+    remove_outputs,
+    stale_outputs,
+)
 from katalog.regions import load_regions
-from katalog.search import SearchIndexError, index_site
+from katalog.search import SearchIndexError, index_site, start_indexing
 from katalog.site import SitePlan
 from katalog.urls import (
     ABOUT,
@@ -40,10 +56,41 @@ from katalog.urls import (
 log = logging.getLogger("mkdocs.hooks.katalog")
 T = TypeVar("T")
 
+# For the whole `mkdocs serve` session (on_startup):
+_serving = False
+_incremental = False  # `mkdocs serve --dirty`: a rebuild redoes only what an edit changed
+_record: BuildRecord | None = None  # the last good build, while serving with --dirty
+_indexing: subprocess.Popen[bytes] | None = None  # Pagefind, in the background while serving
+_template_cache: Path | None = None  # compiled Jinja templates (ours and the theme's), while serving
+
+# For one build (on_config):
 _build: BackgroundBuild | None = None
 _plan: SitePlan | None = None
 _address = SiteAddress()
+_started = 0.0
+_inputs: Inputs | None = None
 _generated: set[str] = set()  # page paths whose Markdown comes from the worker
+_rendered: dict[str, str] = {}  # page path -> Markdown rendered ahead (a dirty rebuild compares it first)
+_digests: dict[str, bytes] = {}  # page path -> digest of the Markdown this build converted
+_outputs: frozenset[str] = frozenset()  # site paths of every generated page and file
+# MkDocs keeps every page's HTML from reading it to writing it: we keep it compressed in between.
+_held_html: dict[str, bytes] = {}
+
+
+class _Kept(File):
+    """A generated page an edit did not change: a dirty build keeps its output from the last build."""
+
+    def is_modified(self) -> bool:
+        return False
+
+
+class _ConsoleFilter(logging.Filter):
+    """While serving: errors, warnings, the address, and our one line per build."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno >= logging.WARNING or record.name == log.name:
+            return True
+        return record.name == "mkdocs.livereload" and record.getMessage().startswith("Serving on")
 
 
 def _from_worker(receive: Callable[[], T]) -> T:
@@ -62,14 +109,68 @@ def _stop_worker() -> None:
         _build = None
 
 
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _build, _plan, _address
+def _stop_indexing() -> None:
+    global _indexing
+    if _indexing is not None:
+        _indexing.kill()
+        _indexing.wait()
+        _indexing = None
+
+
+def _nav_paths(items: Any) -> Iterator[str]:
+    if isinstance(items, str):
+        yield items
+    elif isinstance(items, list):
+        for item in items:
+            yield from _nav_paths(item)
+    elif isinstance(items, dict):
+        for value in items.values():
+            yield from _nav_paths(value)
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving, _incremental, _record, _template_cache
+    _serving = command == "serve"
+    _incremental = _serving and dirty
+    _record = None
+    # MkDocs makes a new theme environment per build: without a cache every rebuild compiles every template.
+    _template_cache = Path(tempfile.mkdtemp(prefix="katalog-templat-")) if _serving else None
+    mkdocs_log = logging.getLogger("mkdocs")
+    if _serving and mkdocs_log.getEffectiveLevel() > logging.DEBUG:  # `serve -v` still shows everything
+        for handler in mkdocs_log.handlers:
+            if isinstance(handler, logging.StreamHandler):
+                handler.addFilter(_ConsoleFilter())
+        # The dirty build is ours to keep right (katalog.incremental): MkDocs' warning about it would
+        # stop every rebuild in strict mode.
+        logging.getLogger("mkdocs.commands.build").addFilter(
+            lambda record: not record.getMessage().startswith("A 'dirty' build is being performed")
+        )
+
+
+def on_shutdown() -> None:
+    _stop_indexing()
     _stop_worker()
-    clear_caches()
+    if _template_cache is not None:
+        shutil.rmtree(_template_cache, ignore_errors=True)
+
+
+def _start_worker(config: MkDocsConfig) -> BackgroundBuild:
+    global _address
     root = Path(config.config_file_path).parent
     _address = SiteAddress(config.site_url or SiteAddress.site_url, config.repo_url, config.edit_uri)
-    _build = BackgroundBuild(root, _address)
+    return BackgroundBuild(root, _address, template_cache=_template_cache)
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _build, _plan, _started, _inputs, _generated, _rendered, _digests, _outputs, _held_html
+    _stop_worker()
+    _stop_indexing()  # it reads the site folder this build is about to change
+    clear_caches()
+    _started = time.monotonic()
+    _inputs = read_inputs(Path(config.config_file_path).parent) if _incremental else None
+    _build = _start_worker(config)
     _plan = None
+    _generated, _rendered, _digests, _outputs, _held_html = set(), {}, {}, frozenset(), {}
     # overrides/main.html marks every indexed page that is not a profile with this Pagefind filter.
     config.extra["kki_halaman_lain"] = f"{PAGE_TYPE_FILTER}:{OTHER_PAGE_TYPE}"
     # The footer credits the region data on every page (overrides/partials/copyright.html).
@@ -77,27 +178,69 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    global _plan, _generated
+def _pages_to_convert(plan: SitePlan, site_dir: Path) -> set[str]:
+    """Queue the pages to render; the ones MkDocs must convert (under a dirty rebuild, only the changed)."""
     assert _build is not None
-    _plan = _from_worker(_build.plan)
+    render = pages_to_render(_record, _inputs, plan.page_sources) if _inputs is not None else None
+    if render is None:
+        if _incremental:
+            clean_directory(str(site_dir))  # a full rebuild keeps nothing of the last one
+        _build.render(plan.page_paths)
+        return set(plan.page_paths)
+    assert _record is not None
+    _build.render(render, data_files_first=False)
+    for page_path in render:
+        markdown = _from_worker(partial(_build.page, page_path))
+        if markdown_digest(markdown) != _record.digests.get(page_path):
+            _rendered[page_path] = markdown
+    for page_path, markdown in _spliced(plan).items():
+        if markdown != _record.spliced.get(page_path):  # MkDocs then builds that hand-written page again
+            remove_outputs(site_dir, [urls.site_path(page_path) + "index.html"])
+    return set(_rendered)
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    global _build, _plan, _generated, _outputs
+    assert _build is not None
+    try:
+        _plan = _from_worker(_build.plan)
+    except FileNotFoundError:
+        # A file went away while the worker read it (a folder deleted or renamed during `mkdocs serve`):
+        # its events came before this build started, so no rebuild follows. Read the catalogue once more.
+        _stop_worker()
+        _build = _start_worker(config)
+        _plan = _from_worker(_build.plan)
     _generated = set(_plan.page_paths)
+    convert = _pages_to_convert(_plan, Path(config.site_dir))
+    in_nav = set(_nav_paths(config.nav))
     # Pages and data files get their content later (on_pre_page, on_env), as the worker delivers it.
+    added: list[File] = []
     for page_path in _plan.page_paths:
-        files.append(File.generated(config, page_path, content=""))
+        kind = File if page_path in convert else _Kept
+        inclusion = InclusionLevel.UNDEFINED if page_path in in_nav else InclusionLevel.NOT_IN_NAV
+        added.append(kind.generated(config, page_path, content="", inclusion=inclusion))
     for site_path in _plan.data_paths:
-        files.append(File.generated(config, site_path, content=b""))
+        added.append(File.generated(config, site_path, content=b""))
     for site_path, source in _plan.assets.items():
-        files.append(File.generated(config, site_path, abs_src_path=str(source)))
+        added.append(File.generated(config, site_path, abs_src_path=str(source)))
+    for file in added:
+        files.append(file)
+    _outputs = frozenset(file.dest_uri for file in added)
+    if _record is not None and _inputs is not None:
+        remove_outputs(Path(config.site_dir), stale_outputs(_record, _outputs))
     return files
 
 
 def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
     assert _build is not None
     assert _plan is not None
-    if page.file.src_uri in _generated:
-        page.file.content_string = _from_worker(partial(_build.page, page.file.src_uri))
-        page.edit_url = _plan.edit_urls.get(page.file.src_uri)  # None: a page put together from many files
+    page_path = page.file.src_uri
+    if page_path in _generated:
+        ready = _rendered.pop(page_path, None)
+        markdown = ready if ready is not None else _from_worker(partial(_build.page, page_path))
+        _digests[page_path] = markdown_digest(markdown)
+        page.file.content_string = markdown
+        page.edit_url = _plan.edit_urls.get(page_path)  # None: a page put together from many files
     return page
 
 
@@ -120,39 +263,85 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         raise PluginError(str(error)) from None
 
 
+def _spliced(plan: SitePlan) -> dict[str, str]:
+    """The hand-written pages with catalogue data spliced in (on_page_markdown), and that data."""
+    return {HOME: plan.winners, ABOUT: plan.about}
+
+
+def _hold(page_path: str, html: str) -> None:
+    _held_html[page_path] = zlib.compress(html.encode("utf-8"), 1)
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    # Pages with contributor Markdown are sanitised in the worker while MkDocs converts the next page;
-    # on_env puts the result in place. Every other generated page holds only escaped data.
+    # Pages with contributor Markdown are sanitised in the worker while MkDocs converts the next pages;
+    # each result replaces the raw HTML as soon as it is back. Every other page holds only escaped data.
     assert _build is not None and _plan is not None
+    if page.file.src_uri in _generated:
+        page.file.content_string = ""  # the Markdown, read again by nobody
+    page.markdown = None
     if page.file.src_uri in _plan.sanitized_paths:
         _build.sanitize(page.file.src_uri, html)
-    return html
+    else:
+        _hold(page.file.src_uri, html)
+    for page_path, clean_html in _from_worker(_build.sanitized_so_far).items():
+        _hold(page_path, clean_html)
+    return ""
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """Before MkDocs writes anything: sanitised pages and the data files from the worker."""
+    """Before MkDocs writes anything: the last sanitised pages and the data files from the worker."""
     assert _build is not None and _plan is not None
     for page_path, clean_html in _from_worker(_build.sanitized).items():
-        file = files.get_file_from_path(page_path)
-        assert file is not None and file.page is not None
-        file.page.content = clean_html
+        _hold(page_path, clean_html)
     for site_path, content in _from_worker(_build.data_files).items():
         file = files.get_file_from_path(site_path)
         assert file is not None
         file.content_bytes = content if isinstance(content, bytes) else content.encode("utf-8")
     _stop_worker()
+    if _template_cache is not None:
+        env.bytecode_cache = FileSystemBytecodeCache(str(_template_cache))
     return env
 
 
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    page.content = zlib.decompress(_held_html.pop(page.file.src_uri)).decode("utf-8")
+    return context
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    page.content = None  # written right after this; nothing reads it again
+    return output
+
+
 def on_build_error(error: Exception) -> None:
+    global _record
     _stop_worker()
+    _record = None  # the site folder may be half written: the next build starts from scratch
+
+
+def _build_summary() -> str:
+    assert _plan is not None
+    seconds = f"{time.monotonic() - _started:.1f}".replace(".", ",")
+    pages = f"{len(_digests)} dari {len(_plan.page_paths)} halaman katalog dibangun ulang"
+    return f"Situs selesai dalam {seconds} detik ({pages})"
 
 
 def on_post_build(config: MkDocsConfig) -> None:
+    global _record, _indexing
+    assert _plan is not None
+    if _incremental and _inputs is not None:
+        digests = {path: digest for path, digest in (_record.digests if _record else {}).items() if path in _generated}
+        _record = BuildRecord(_inputs, _plan.page_sources, _spliced(_plan), _outputs, digests | _digests)
+    site_dir = Path(config.site_dir)
     if os.environ.get("KATALOG_TANPA_INDEKS"):  # scripts/bench.py times the indexing step on its own
-        return
-    try:
-        summary = index_site(Path(config.site_dir))
-    except SearchIndexError as error:
-        raise PluginError(str(error)) from None
-    log.debug(summary)
+        pass
+    elif _serving:
+        # The page reloads now; the search index follows a few seconds later.
+        _indexing = start_indexing(site_dir)
+    else:
+        try:
+            log.debug(index_site(site_dir))
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from None
+    if _serving:
+        log.info(_build_summary())

@@ -3,11 +3,18 @@
     python scripts/bench.py                 # N = 7, 100 and 1,000 (about 10 minutes on 2 cores)
     python scripts/bench.py --jumlah 100    # one size
     python scripts/bench.py --ulang 1       # one run per measurement instead of the median of 3
+    python scripts/bench.py --jumlah 5000 --ulang 1
+    python scripts/bench.py --sunting --jumlah 1000   # the edit loop under `mkdocs serve --dirty`
 
 For each N it generates N synthetic write-ups outside the repository, builds the site (hooks on, search
 indexing off), builds the baseline (the very Markdown and data files the hooks generate, written as plain
 files, same mkdocs.yml without hooks), times the Pagefind step on its own, and reports peak memory of the
 whole process tree and page sizes. Prints figures; it is a benchmark, not a test.
+
+With --sunting it measures the contributor's loop instead: `mkdocs serve --dirty` (as `make serve` runs it)
+on a synthetic repository, then five edits of one write-up's story, one change of a name, one rename and
+one deletion; each time it polls the served pages until they show the change, and reports the medians and
+how many console lines each rebuild printed.
 """
 
 from __future__ import annotations
@@ -15,13 +22,19 @@ from __future__ import annotations
 import argparse
 import gzip
 import os
+import re
 import shutil
+import signal
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -119,6 +132,8 @@ def write_baseline(repo: Path, baseline: Path) -> None:
     plain_config = plain_config.replace("hooks:\n  - hooks/katalog_hooks.py\n", "").replace(
         "  - innovations\n  - hooks\n", "  - docs\n"
     )
+    # The hooks mark generated pages not_in_nav; as plain files they would each be an omitted page.
+    plain_config = plain_config.replace("omitted_files: warn", "omitted_files: ignore")
     (baseline / "mkdocs.yml").write_text(plain_config, encoding="utf-8")
 
 
@@ -209,11 +224,136 @@ def report(results: list[dict[str, float]]) -> bool:
     return all(ok for _, ok in checks)
 
 
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def _fetch(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, ""
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return 0, ""
+
+
+def _seconds_until(done: Callable[[], bool], since: float, limit: float = 300.0) -> float:
+    """Polls every 50 ms until `done()`; the seconds from `since`."""
+    while not done():
+        if time.perf_counter() - since > limit:
+            raise SystemExit(f"perubahan tidak tampil dalam {limit:.0f} detik")
+        time.sleep(0.05)
+    return time.perf_counter() - since
+
+
+def _shows(url: str, text: str) -> Callable[[], bool]:
+    return lambda: text in _fetch(url)[1]
+
+
+def _status_is(url: str, status: int) -> Callable[[], bool]:
+    return lambda: _fetch(url)[0] == status
+
+
+def bench_edit_loop(count: int, edits: int, workdir: Path) -> dict[str, float]:
+    """`mkdocs serve --dirty` on N write-ups: seconds from saving a file to the served page showing it."""
+    repo = write_synthetic_repository(workdir / f"serve-{count}", count)
+    write_ups = sorted(path for path in (repo / "innovations").glob("*-[0-9][0-9][0-9][0-9]/index.md"))
+    edited, renamed, deleted = write_ups[0], write_ups[1], write_ups[2]
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/"
+    console = workdir / f"serve-{count}.log"
+    # Served at the root: by default `mkdocs serve` mounts the site under site_url's path (/katalog/).
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1730505600", "KATALOG_SITE_URL": base}
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"]
+    start = time.perf_counter()
+    with console.open("w") as log:
+        server = subprocess.Popen(command, cwd=repo, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        profile = f"{base}inovasi/{edited.parent.name}/"
+        first_build = _seconds_until(_status_is(profile, 200), start, limit=1800)
+        first_lines = len(console.read_text().splitlines())
+        text = edited.read_text(encoding="utf-8")
+        edit_times = []
+        for number in range(1, edits + 1):
+            time.sleep(1.0)  # the server settles (Pagefind runs in the background after each build)
+            marker = f"Suntingan uji ke-{number}"
+            edited.write_text(text.replace("## Cara kerja\n", f"## Cara kerja\n\n{marker} [S1].\n", 1))
+            edit_times.append(_seconds_until(_shows(profile, marker), time.perf_counter()))
+        time.sleep(1.0)
+        current = edited.read_text(encoding="utf-8")
+        name = re.sub(r"^nama: .+$", "nama: Nama Uji Tolok Ukur", current, count=1, flags=re.MULTILINE)
+        edited.write_text(name, encoding="utf-8")
+        catalogue_time = _seconds_until(_shows(f"{base}katalog/", "Nama Uji Tolok Ukur"), time.perf_counter())
+        time.sleep(1.0)
+        old_slug = renamed.parent.name
+        new_slug = "ganti-nama-" + old_slug
+        renamed.write_text(renamed.read_text(encoding="utf-8").replace(f"id: {old_slug}", f"id: {new_slug}", 1))
+        saved = time.perf_counter()
+        renamed.parent.rename(renamed.parent.with_name(new_slug))
+        rename_time = _seconds_until(
+            lambda: _fetch(f"{base}inovasi/{new_slug}/")[0] == 200 and _fetch(f"{base}inovasi/{old_slug}/")[0] == 404,
+            saved,
+        )
+        time.sleep(1.0)
+        saved = time.perf_counter()
+        shutil.rmtree(deleted.parent)
+        delete_time = _seconds_until(_status_is(f"{base}inovasi/{deleted.parent.name}/", 404), saved)
+        time.sleep(1.0)
+    finally:
+        server.send_signal(signal.SIGINT)  # as Ctrl+C: the hooks' on_shutdown removes its template cache
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+    # The server's own request log (a 404 while polling a removed page is a warning) is not a rebuild's output.
+    rebuild_lines = [line for line in console.read_text().splitlines()[first_lines:] if '"GET /' not in line]
+    return {
+        "count": count,
+        "first_s": first_build,
+        "edit_s": statistics.median(edit_times),
+        "edit_min_s": min(edit_times),
+        "edit_max_s": max(edit_times),
+        "catalogue_s": catalogue_time,
+        "rename_s": rename_time,
+        "delete_s": delete_time,
+        "lines_first": first_lines,
+        "lines_per_rebuild": len(rebuild_lines) / (edits + 3),
+    }
+
+
+def report_edit_loop(results: list[dict[str, float]]) -> None:
+    print(
+        f"{'N':>6} {'build awal (s)':>15} {'sunting median (s)':>19} {'min–maks (s)':>13} {'nama→katalog (s)':>17} "
+        f"{'ganti nama (s)':>15} {'hapus (s)':>10} {'baris awal':>11} {'baris/build':>12}"
+    )
+    for row in results:
+        spread = f"{row['edit_min_s']:.2f}–{row['edit_max_s']:.2f}"
+        print(
+            f"{row['count']:>6} {row['first_s']:>15.1f} {row['edit_s']:>19.2f} {spread:>13} "
+            f"{row['catalogue_s']:>17.2f} {row['rename_s']:>15.2f} {row['delete_s']:>10.2f} "
+            f"{row['lines_first']:>11.0f} {row['lines_per_rebuild']:>12.1f}"
+        )
+    print(
+        "(detik dari menyimpan berkas sampai halaman yang disajikan `mkdocs serve --dirty` menampilkannya; "
+        "sunting = median 5 suntingan cerita satu tulisan; baris = baris konsol)"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--jumlah", type=int, action="append", help="ukuran N (boleh berulang); bawaan 7, 100, 1000")
     parser.add_argument("--ulang", type=int, default=3, help="jumlah pengulangan tiap ukuran (median)")
+    parser.add_argument("--sunting", action="store_true", help="alur sunting di bawah mkdocs serve (bawaan N 1000)")
     args = parser.parse_args(argv)
+    if args.sunting:
+        with tempfile.TemporaryDirectory(prefix="katalog-bench-") as tmp:
+            report_edit_loop([bench_edit_loop(count, 5, Path(tmp)) for count in args.jumlah or [1000]])
+        return 0
     counts = args.jumlah or [7, 100, 1000]
     with tempfile.TemporaryDirectory(prefix="katalog-bench-") as tmp:
         results = [bench(count, args.ulang, Path(tmp)) for count in counts]

@@ -235,7 +235,7 @@ def edition(year: int, kecamatan: list[Kecamatan]) -> str:
         rows.append(
             f"""  - tempat: {place}
     kecamatan: {{kode: "{kec.code}", nama: {json.dumps(kec.name)}, ejaan_sumber: null}}
-    kabupaten: "{kec.kabupaten.name}"
+    kabupaten: {json.dumps(kec.kabupaten.name)}
     sumber: [S1]
 """
         )

@@ -8,6 +8,7 @@ import multiprocessing
 import pytest
 from conftest import ROOT
 
+from katalog import background
 from katalog.background import BackgroundBuild
 from katalog.site import build_site, sanitize
 from katalog.urls import SiteAddress
@@ -18,6 +19,7 @@ EXPECTED = build_site(ROOT, ADDRESS)
 
 def deliveries(build: BackgroundBuild) -> tuple[dict[str, str], dict[str, str], dict[str, str | bytes]]:
     plan = build.plan()
+    build.render(plan.page_paths)
     pages = {path: build.page(path) for path in plan.page_paths}
     for path in sorted(plan.sanitized_paths):
         build.sanitize(path, pages[path])
@@ -38,3 +40,38 @@ def test_both_modes_deliver_what_a_build_in_this_process_makes(monkeypatch, sing
     assert pages == EXPECTED.pages
     assert sanitized == {path: sanitize(EXPECTED.pages[path]) for path in EXPECTED.plan.sanitized_paths}
     assert data_files == EXPECTED.data_files
+
+
+def test_the_worker_renders_only_a_bounded_number_of_pages_ahead_of_mkdocs(monkeypatch):
+    monkeypatch.setenv("KATALOG_SATU_PROSES", "1")  # tasks run as they are queued: the count is exact
+    monkeypatch.setattr(background, "LOOKAHEAD_PAGES", 3)
+    rendered: list[str] = []
+    render = background._render
+    monkeypatch.setattr(background, "_render", lambda paths: rendered.extend(paths) or render(paths))
+    build = BackgroundBuild(ROOT, ADDRESS)
+    try:
+        paths = build.plan().page_paths
+        build.render(paths)
+        ahead = len(rendered)
+        pages = {path: build.page(path) for path in paths}
+    finally:
+        build.close()
+    assert len(paths) > 10
+    assert 0 < ahead <= 3 + background.MAX_TASK_PAGES
+    assert ahead < len(paths)
+    assert pages == EXPECTED.pages
+
+
+def test_pages_asked_for_out_of_order_are_still_delivered(monkeypatch):
+    monkeypatch.setenv("KATALOG_SATU_PROSES", "1")
+    monkeypatch.setattr(background, "LOOKAHEAD_PAGES", 1)
+    build = BackgroundBuild(ROOT, ADDRESS)
+    try:
+        paths = build.plan().page_paths
+        build.render(paths)
+        last = build.page(paths[-1])
+        with pytest.raises(KeyError):
+            build.page("tidak/ada/index.md")
+    finally:
+        build.close()
+    assert last == EXPECTED.pages[paths[-1]]

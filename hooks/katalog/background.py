@@ -13,7 +13,7 @@ through the same methods, in this process as they are queued.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -26,6 +26,9 @@ from .urls import SiteAddress
 # large to keep the per-task overhead down.
 FIRST_TASK_PAGES = 1
 MAX_TASK_PAGES = 50
+# Rendered pages waiting for MkDocs at most: the worker stays this far ahead of MkDocs instead of holding
+# every page of the site in memory at once.
+LOOKAHEAD_PAGES = 4 * MAX_TASK_PAGES
 SANITIZE_TASK_PAGES = 25  # HTML pages sent to the allow-list per task
 SINGLE_PROCESS_VARIABLE = "KATALOG_SATU_PROSES"
 
@@ -37,9 +40,9 @@ class WorkerError(RuntimeError):
     """The worker process died (killed, out of memory) before it finished."""
 
 
-def _load(root: Path, address: SiteAddress) -> SitePlan:
+def _load(root: Path, address: SiteAddress, template_cache: Path | None) -> SitePlan:
     global _builder
-    _builder = SiteBuilder(root, address)  # raises CatalogueError with every problem
+    _builder = SiteBuilder(root, address, template_cache)  # raises CatalogueError with every problem
     return _builder.plan()
 
 
@@ -90,17 +93,26 @@ class BackgroundBuild:
     """One build's worker. Each method waits only for what it returns; tasks run in the order queued.
 
     single_process=True (default: KATALOG_SATU_PROSES=1) runs every task here instead, for debugging.
+    template_cache: see katalog.render.Renderer.
     """
 
-    def __init__(self, root: Path, address: SiteAddress, single_process: bool | None = None) -> None:
+    def __init__(
+        self,
+        root: Path,
+        address: SiteAddress,
+        single_process: bool | None = None,
+        template_cache: Path | None = None,
+    ) -> None:
         if single_process if single_process is not None else single_process_requested():
             self._executor: Executor = InProcessExecutor()
         else:
             # The platform's default start method: fork on Linux, so the worker starts with our modules loaded.
             self._executor = ProcessPoolExecutor(max_workers=1)
-        self._loading = self._executor.submit(_load, root, address)
+        self._loading = self._executor.submit(_load, root, address, template_cache)
         self._plan: SitePlan | None = None
-        self._pages: dict[str, Future[dict[str, str]]] = {}
+        self._pages: dict[str, Future[dict[str, str]]] = {}  # queued pages MkDocs has not read yet
+        self._unqueued: Iterator[list[str]] = iter(())
+        self._waiting = 0  # pages queued and not read yet
         self._data_files: Future[dict[str, str | bytes]] | None = None
         self._unsent: list[tuple[str, str]] = []  # pages waiting to fill a sanitising task
         self._sanitizing: list[Future[dict[str, str]]] = []
@@ -114,19 +126,44 @@ class BackgroundBuild:
             raise WorkerError(message) from None
 
     def plan(self) -> SitePlan:
-        """Waits for the catalogue to load (raising CatalogueError), then queues every page and the data."""
+        """Waits for the catalogue to load (raising CatalogueError)."""
         if self._plan is None:
-            plan = self._result(self._loading)
-            for chunk in _chunks(list(plan.page_paths)):
-                future = self._executor.submit(_render, chunk)
-                self._pages.update(dict.fromkeys(chunk, future))
-            self._data_files = self._executor.submit(_data_files)
-            self._plan = plan
+            self._plan = self._result(self._loading)
         return self._plan
+
+    def render(self, page_paths: Sequence[str], data_files_first: bool = True) -> None:
+        """The pages MkDocs will read, in the order it reads them; rendered at most LOOKAHEAD_PAGES ahead.
+
+        A full build has the data files made first, while MkDocs reads its theme and the hand-written pages;
+        a rebuild of a few pages (data_files_first=False) waits for those pages only, so they go first.
+        """
+        if data_files_first:
+            self._data_files = self._executor.submit(_data_files)
+        self._unqueued = _chunks(list(page_paths))
+        self._queue_ahead()
+        if not data_files_first:
+            self._data_files = self._executor.submit(_data_files)
+
+    def _queue_ahead(self) -> None:
+        while self._waiting < LOOKAHEAD_PAGES and (chunk := next(self._unqueued, None)):
+            self._queue(chunk)
+
+    def _queue(self, chunk: list[str]) -> None:
+        future = self._executor.submit(_render, chunk)
+        self._pages.update(dict.fromkeys(chunk, future))
+        self._waiting += len(chunk)
 
     def page(self, page_path: str) -> str:
         """A generated page's Markdown (handed over once: MkDocs reads each page once per build)."""
-        return self._result(self._pages.pop(page_path))[page_path]
+        while page_path not in self._pages:  # MkDocs reads in the order queued: this only guards that
+            chunk = next(self._unqueued, None)
+            if chunk is None:
+                raise KeyError(f"{page_path}: halaman ini tidak diantrekan untuk dirender")
+            self._queue(chunk)
+        markdown = self._result(self._pages.pop(page_path))[page_path]
+        self._waiting -= 1
+        self._queue_ahead()
+        return markdown
 
     def data_files(self) -> dict[str, str | bytes]:
         assert self._data_files is not None
@@ -143,8 +180,16 @@ class BackgroundBuild:
             self._sanitizing.append(self._executor.submit(_sanitize, self._unsent))
             self._unsent = []
 
+    def sanitized_so_far(self) -> dict[str, str]:
+        """The sanitised HTML the worker has finished, without waiting: MkDocs can drop the raw HTML early."""
+        results: dict[str, str] = {}
+        while self._sanitizing and self._sanitizing[0].done():
+            pages: dict[str, str] = self._result(self._sanitizing.pop(0))
+            results |= pages
+        return results
+
     def sanitized(self) -> dict[str, str]:
-        """Every queued page's sanitised HTML, by page path."""
+        """Every queued page's sanitised HTML not collected yet, by page path."""
         self._send_unsanitized()
         results: dict[str, str] = {}
         for future in self._sanitizing:

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import BytecodeCache, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import labels, urls
@@ -47,9 +47,10 @@ def _finalize(value: Any) -> Any:
     return escape_markdown(str(value).strip())
 
 
-def make_environment() -> Environment:
+def make_environment(bytecode_cache: BytecodeCache | None = None) -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATE_DIR),
+        bytecode_cache=bytecode_cache,
         finalize=_finalize,
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -90,10 +91,15 @@ def make_environment() -> Environment:
 
 class Renderer:
     """The Jinja environment of one build, with what every template may use: the catalogue, its
-    coaching rounds by id, edit links, and the region data's credit line."""
+    coaching rounds by id, edit links, and the region data's credit line.
 
-    def __init__(self, catalogue: Catalogue, address: urls.SiteAddress, regions_credit: str) -> None:
-        self.env = make_environment()
+    template_cache: a folder for compiled templates, so the rebuilds of `mkdocs serve` compile them once.
+    """
+
+    def __init__(
+        self, catalogue: Catalogue, address: urls.SiteAddress, regions_credit: str, template_cache: Path | None = None
+    ) -> None:
+        self.env = make_environment(FileSystemBytecodeCache(str(template_cache)) if template_cache else None)
         self.env.globals.update(
             catalogue=catalogue,
             rounds={item.id: item for item in catalogue.rounds},

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import nh3
 from markupsafe import Markup
@@ -12,7 +12,7 @@ from . import export, urls
 from .history import last_commit_date
 from .load import CONTENT_DIR, SCHEMA_DIR, load_catalogue
 from .markup import escape_markdown, safe_url
-from .model import Catalogue
+from .model import Catalogue, Innovation
 from .pages import about_context, generated_pages, winners_context
 from .regions import load_regions
 from .render import Renderer
@@ -86,6 +86,9 @@ class SitePlan:
     assets: dict[str, Path]  # site path -> file next to a write-up (images and the like)
     winners: str  # Markdown for the home page's winners table
     about: str  # Markdown for the generated part of "Tentang katalog": contact, data dates, licences
+    # page path -> the write-up folders ("innovations/x") whose content it shows; None: it lists or counts
+    # every write-up. `mkdocs serve --dirty` rebuilds a page only when one of these changed (katalog.incremental).
+    page_sources: dict[str, frozenset[str] | None]
 
 
 def sanitize(html: str) -> str:
@@ -98,6 +101,38 @@ def sanitize(html: str) -> str:
         url_schemes={"http", "https", "mailto"},
         link_rel=None,
     )
+
+
+def write_up_folder(inv: Innovation) -> str:
+    """The folder that holds everything of one write-up: its text, coaching results and attachments."""
+    return str(PurePosixPath(inv.source_path).parent)
+
+
+def page_sources(catalogue: Catalogue, page_paths: tuple[str, ...]) -> dict[str, frozenset[str] | None]:
+    """For each generated page, the write-up folders it shows (see SitePlan.page_sources).
+
+    A page about one thing (a profile, a place, a coaching round, an SKK edition) shows the write-ups that
+    belong to it; every other page (catalogue, lists, matrix, statistics) may change with any write-up.
+    Files outside write-up folders (editions, rounds, schemas, templates) change every page: a rebuild
+    after such an edit is a full one. tests/test_inkremental.py checks this map against full builds.
+    """
+    rounds = {item.id: item for item in catalogue.rounds}
+    sources: dict[str, set[str]] = {}
+    about_one_thing: list[urls.Profiled] = [*catalogue.rounds, *catalogue.editions]
+    about_one_thing += [*catalogue.kabupaten, *catalogue.kecamatan]
+    for item in about_one_thing:
+        sources[urls.page_of(item)] = set()
+    for inv in catalogue.innovations:
+        folder = write_up_folder(inv)
+        for item in (inv, inv.kecamatan, inv.kabupaten):
+            sources.setdefault(urls.page_of(item), set()).add(folder)
+        sources.setdefault(urls.questionnaire_page(inv), set()).add(folder)
+        for result in inv.coaching:
+            sources[urls.page_of(rounds[result.round_id])].add(folder)
+    for edition in catalogue.editions:
+        for row in edition.rows:
+            sources[urls.page_of(edition)].update(write_up_folder(inv) for inv in catalogue.presented(row))
+    return {path: frozenset(sources[path]) if path in sources else None for path in page_paths}
 
 
 def regions_credit() -> Markup:
@@ -114,12 +149,12 @@ class SiteBuilder:
     build_site() runs the steps in this process; katalog.background runs them in a second one.
     """
 
-    def __init__(self, root: Path, address: urls.SiteAddress) -> None:
+    def __init__(self, root: Path, address: urls.SiteAddress, template_cache: Path | None = None) -> None:
         self.root = root
         self.address = address
         self.catalogue = load_catalogue(root)  # raises CatalogueError with every problem
         self.schema_dir = root / CONTENT_DIR / SCHEMA_DIR
-        self.renderer = Renderer(self.catalogue, address, regions_credit())
+        self.renderer = Renderer(self.catalogue, address, regions_credit(), template_cache)
         self.pages = {page.path: page for page in generated_pages(self.catalogue, self.schema_dir)}
 
     def plan(self) -> SitePlan:
@@ -132,6 +167,7 @@ class SiteBuilder:
             assets=self._assets(),
             winners=self.renderer.render("pemenang.md.j2", winners_context(self.catalogue)),
             about=self.renderer.render("tentang.md.j2", self._about()),
+            page_sources=page_sources(self.catalogue, tuple(self.pages)),
         )
 
     def _about(self) -> dict[str, object]:
@@ -174,4 +210,4 @@ def build_site(root: Path, address: urls.SiteAddress | None = None) -> SiteBuild
     return SiteBuild(builder.catalogue, builder.plan(), pages, builder.data_files())
 
 
-__all__ = ["SiteBuild", "SiteBuilder", "SitePlan", "build_site", "sanitize"]
+__all__ = ["SiteBuild", "SiteBuilder", "SitePlan", "build_site", "page_sources", "sanitize"]

@@ -11,9 +11,9 @@ import markdown
 from conftest import ROOT, load_script
 
 from katalog import load_catalogue
-from katalog.markup import cite_text, date_id, escape_markdown
+from katalog.markup import cite_text, escape_markdown
 from katalog.pages import generated_pages
-from katalog.policy import ALLOWED_HTML
+from katalog.policy import ALLOWED_HTML, date_id
 from katalog.render import TEMPLATE_DIR
 from katalog.site import SAFE_ATTRIBUTES, SAFE_TAGS, SiteBuilder, build_site
 from katalog.urls import SiteAddress, edit_base, page_of

@@ -15,7 +15,7 @@ from conftest import BUILD_ENV, ROOT, load_script
 
 from katalog import load_catalogue
 from katalog.history import last_commit_date
-from katalog.markup import date_id
+from katalog.policy import date_id
 from katalog.regions import load_regions
 
 REGISTRIES = re.compile(r"https?://(www\.)?(npmjs\.com|registry\.npmjs\.org|pypi\.org|yarnpkg\.com)/")

@@ -9,7 +9,6 @@ from collections import Counter
 from typing import Any
 
 from .frontmatter import Document
-from .markup import date_id
 from .model import (
     SINGLE_PLACES,
     Alternative,
@@ -22,6 +21,7 @@ from .model import (
     Source,
     Stage,
 )
+from .policy import date_id
 from .problems import Problem, show
 from .provenance import source_list_problems
 from .regions import Kabupaten, Regions, locate_kecamatan

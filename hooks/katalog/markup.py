@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date
 from typing import Any
 from urllib.parse import quote
 
-from babel.dates import format_date
 from markupsafe import Markup
 
 from .policy import CITATION
@@ -112,14 +110,6 @@ def or_unknown(value: Any, value_labels: dict[str, str] | None = None) -> Markup
     if value is None or value == "" or value == []:
         return _UNKNOWN
     return escape_markdown(value_labels[value] if value_labels else value)
-
-
-def date_id(value: str | date | None) -> str | None:
-    """A date the Indonesian way ("21 Oktober 2024"); None stays None so templates show it as unknown."""
-    if value is None:
-        return None
-    day = value if isinstance(value, date) else date.fromisoformat(value)
-    return format_date(day, "d MMMM y", locale="id")
 
 
 EDITORIAL_MARK = Markup(" · *klasifikasi redaksi*")

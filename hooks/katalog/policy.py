@@ -551,7 +551,12 @@ def front_matter_problems(
     return problems
 
 
-def _spoken(day: date) -> str:
+def date_id(value: str | date | None) -> str | None:
+    """A date the Indonesian way ("21 Oktober 2024"), for pages and messages alike; None stays None so
+    templates show it as unknown."""
+    if value is None:
+        return None
+    day = value if isinstance(value, date) else date.fromisoformat(value)
     return format_date(day, "d MMMM y", locale="id")
 
 
@@ -563,6 +568,6 @@ def _future_date_problem(value: str, on: date) -> str | None:
     if day <= on:
         return None
     return (
-        f"tanggal {_spoken(day)} belum tiba (hari ini {_spoken(on)}); tulis tanggal yang sudah terjadi menurut "
+        f"tanggal {date_id(day)} belum tiba (hari ini {date_id(on)}); tulis tanggal yang sudah terjadi menurut "
         "sumber, atau null bila belum diketahui"
     )

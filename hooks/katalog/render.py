@@ -21,7 +21,6 @@ from .charts import bar_chart
 from .markup import (
     anchor,
     cite_text,
-    date_id,
     description,
     escape_markdown,
     fact_marks,
@@ -35,6 +34,7 @@ from .markup import (
 )
 from .model import Catalogue
 from .pages import GeneratedPage
+from .policy import date_id
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 

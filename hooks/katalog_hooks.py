@@ -4,7 +4,8 @@ All loading, validation and rendering lives in the `katalog` package next to thi
 imports there), so scripts and a future generator can reuse it. The core runs in a second process
 (katalog.background) that streams each page to on_pre_page just before MkDocs reads it. MkDocs does not
 reload hook modules on `mkdocs serve` rebuilds: every piece of one build's state is rebuilt in on_config;
-only the record of the last good build (for `mkdocs serve --dirty`, see katalog.incremental) carries over.
+only the record of the last good build (for `mkdocs serve --dirty`, see katalog.incremental) and the
+worker, with what it validated (katalog.background.worker_pool), carry over.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import tempfile
 import time
 import zlib
 from collections.abc import Callable, Iterator
+from concurrent.futures import Executor
 from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
@@ -29,7 +31,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 
 from katalog import CatalogueError, clear_caches, urls
-from katalog.background import BackgroundBuild, WorkerError
+from katalog.background import BackgroundBuild, WorkerError, worker_pool
 from katalog.incremental import (
     BuildRecord,
     Inputs,
@@ -62,6 +64,7 @@ _incremental = False  # `mkdocs serve --dirty`: a rebuild redoes only what an ed
 _record: BuildRecord | None = None  # the last good build, while serving with --dirty
 _indexing: subprocess.Popen[bytes] | None = None  # Pagefind, in the background while serving
 _template_cache: Path | None = None  # compiled Jinja templates (ours and the theme's), while serving
+_pool: Executor | None = None  # one worker for every build while serving: it keeps what it validated
 
 # For one build (on_config):
 _build: BackgroundBuild | None = None
@@ -99,6 +102,7 @@ def _from_worker(receive: Callable[[], T]) -> T:
     except CatalogueError as error:
         raise PluginError(error.report()) from None
     except WorkerError as error:
+        _drop_pool()  # the next build starts a new worker
         raise PluginError(str(error)) from None
 
 
@@ -107,6 +111,13 @@ def _stop_worker() -> None:
     if _build is not None:
         _build.close()
         _build = None
+
+
+def _drop_pool() -> None:
+    global _pool
+    if _pool is not None:
+        _pool.shutdown(wait=True, cancel_futures=True)
+        _pool = None
 
 
 def _stop_indexing() -> None:
@@ -129,10 +140,11 @@ def _nav_paths(items: Any) -> Iterator[str]:
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _serving, _incremental, _record, _template_cache
+    global _serving, _incremental, _record, _template_cache, _pool
     _serving = command == "serve"
     _incremental = _serving and dirty
     _record = None
+    _pool = worker_pool() if _serving else None
     # MkDocs makes a new theme environment per build: without a cache every rebuild compiles every template.
     _template_cache = Path(tempfile.mkdtemp(prefix="katalog-templat-")) if _serving else None
     mkdocs_log = logging.getLogger("mkdocs")
@@ -150,6 +162,7 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_shutdown() -> None:
     _stop_indexing()
     _stop_worker()
+    _drop_pool()
     if _template_cache is not None:
         shutil.rmtree(_template_cache, ignore_errors=True)
 
@@ -158,7 +171,10 @@ def _start_worker(config: MkDocsConfig) -> BackgroundBuild:
     global _address
     root = Path(config.config_file_path).parent
     _address = SiteAddress(config.site_url or SiteAddress.site_url, config.repo_url, config.edit_uri)
-    return BackgroundBuild(root, _address, template_cache=_template_cache)
+    global _pool
+    if _serving and _pool is None:
+        _pool = worker_pool()
+    return BackgroundBuild(root, _address, template_cache=_template_cache, pool=_pool)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

@@ -75,3 +75,26 @@ def test_pages_asked_for_out_of_order_are_still_delivered(monkeypatch):
     finally:
         build.close()
     assert last == EXPECTED.pages[paths[-1]]
+
+
+@pytest.mark.parametrize("single_process", [True, False])
+def test_a_worker_kept_for_many_builds_delivers_what_a_fresh_one_does(single_process: bool):
+    """`mkdocs serve` hands one worker to every build: the second build reuses what the first validated
+    (katalog.load.LoadCache) and must deliver the same site; a build that stops early leaves it usable."""
+    pool = background.worker_pool(single_process)
+    try:
+        abandoned = BackgroundBuild(ROOT, ADDRESS, pool=pool)
+        abandoned.render(abandoned.plan().page_paths)  # then closed before MkDocs reads a page: a failed build
+        abandoned.close()
+        for _ in range(2):
+            build = BackgroundBuild(ROOT, ADDRESS, pool=pool)
+            try:
+                pages, sanitized, data_files = deliveries(build)
+                assert build.plan() == EXPECTED.plan
+            finally:
+                build.close()
+            assert pages == EXPECTED.pages
+            assert sanitized == {path: sanitize(EXPECTED.pages[path]) for path in EXPECTED.plan.sanitized_paths}
+            assert data_files == EXPECTED.data_files
+    finally:
+        pool.shutdown()

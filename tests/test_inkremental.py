@@ -18,6 +18,7 @@ import pytest
 from conftest import copy_repository, load_script, run_build
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
 
 from katalog.background import BackgroundBuild
 
@@ -189,3 +190,19 @@ def test_a_file_removed_while_the_catalogue_is_read_does_not_stop_the_server(rep
 
     assert len(calls) >= 2
     assert not (session / "inovasi" / write_up.parent.name).exists()
+
+
+def test_a_write_up_broken_and_mended_while_serving_gives_the_clean_site(repo, session, tmp_path):
+    """The worker outlives a failed build with what it validated; nothing of the broken file survives."""
+    write_up = write_ups(repo)[0]
+    text = write_up.read_text(encoding="utf-8")
+    write_up.write_text(text.replace("\nnama: ", "\nnama_salah: ", 1), encoding="utf-8")
+    with pytest.raises(Abort):
+        rebuild(repo, session)
+
+    write_up.write_text(text.replace("## Cara kerja\n", "## Cara kerja\n\nKalimat setelah perbaikan [S1].\n", 1))
+    rebuild(repo, session)
+
+    page = session / "inovasi" / write_up.parent.name / "index.html"
+    assert "Kalimat setelah perbaikan" in page.read_text(encoding="utf-8")
+    assert_same_as_a_clean_build(repo, session, tmp_path)

@@ -6,6 +6,8 @@ the hand-written pages, and later sanitises each generated page's HTML while MkD
 one. On two cores our own work then costs the build little wall-clock time (scripts/bench.py measures it).
 
 The worker keeps the loaded catalogue between tasks, so the executor has exactly one worker process.
+Under `mkdocs serve` one worker serves every build (worker_pool()): it keeps what it validated
+(katalog.load.LoadCache), so a rebuild reads and checks again only the write-up folders that changed.
 For debugging (a breakpoint, a profiler, a plain traceback) KATALOG_SATU_PROSES=1 runs the same tasks,
 through the same methods, in this process as they are queued.
 """
@@ -19,6 +21,8 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any, TypeVar
 
+from . import clear_caches
+from .load import LoadCache
 from .site import SiteBuilder, SitePlan, sanitize
 from .urls import SiteAddress
 
@@ -34,15 +38,21 @@ SINGLE_PROCESS_VARIABLE = "KATALOG_SATU_PROSES"
 
 T = TypeVar("T")
 _builder: SiteBuilder | None = None  # in the worker: this build's catalogue and renderer
+_load_cache: LoadCache | None = None  # in a worker that serves many builds: what earlier builds validated
 
 
 class WorkerError(RuntimeError):
     """The worker process died (killed, out of memory) before it finished."""
 
 
-def _load(root: Path, address: SiteAddress, template_cache: Path | None) -> SitePlan:
-    global _builder
-    _builder = SiteBuilder(root, address, template_cache)  # raises CatalogueError with every problem
+def _load(root: Path, address: SiteAddress, template_cache: Path | None, reuse_loaded: bool) -> SitePlan:
+    global _builder, _load_cache
+    _builder = None  # the last build's catalogue is of no use to this one
+    clear_caches()  # a worker kept from an earlier build may hold schemas that changed since
+    if reuse_loaded and _load_cache is None:
+        _load_cache = LoadCache()
+    cache = _load_cache if reuse_loaded else None
+    _builder = SiteBuilder(root, address, template_cache, cache)  # raises CatalogueError with every problem
     return _builder.plan()
 
 
@@ -89,11 +99,21 @@ def single_process_requested() -> bool:
     return os.environ.get(SINGLE_PROCESS_VARIABLE, "") not in ("", "0")
 
 
+def worker_pool(single_process: bool | None = None) -> Executor:
+    """A worker to hand to many BackgroundBuilds in turn (`mkdocs serve`); shut it down when done."""
+    if single_process if single_process is not None else single_process_requested():
+        return InProcessExecutor()
+    # The platform's default start method: fork on Linux, so the worker starts with our modules loaded.
+    return ProcessPoolExecutor(max_workers=1)
+
+
 class BackgroundBuild:
     """One build's worker. Each method waits only for what it returns; tasks run in the order queued.
 
     single_process=True (default: KATALOG_SATU_PROSES=1) runs every task here instead, for debugging.
     template_cache: see katalog.render.Renderer.
+    pool: a worker from worker_pool() that outlives this build and reuses what earlier builds loaded;
+    without one, this build starts its own worker and stops it in close().
     """
 
     def __init__(
@@ -102,13 +122,11 @@ class BackgroundBuild:
         address: SiteAddress,
         single_process: bool | None = None,
         template_cache: Path | None = None,
+        pool: Executor | None = None,
     ) -> None:
-        if single_process if single_process is not None else single_process_requested():
-            self._executor: Executor = InProcessExecutor()
-        else:
-            # The platform's default start method: fork on Linux, so the worker starts with our modules loaded.
-            self._executor = ProcessPoolExecutor(max_workers=1)
-        self._loading = self._executor.submit(_load, root, address, template_cache)
+        self._executor = pool or worker_pool(single_process)
+        self._own_executor = pool is None
+        self._loading = self._executor.submit(_load, root, address, template_cache, pool is not None)
         self._plan: SitePlan | None = None
         self._pages: dict[str, Future[dict[str, str]]] = {}  # queued pages MkDocs has not read yet
         self._unqueued: Iterator[list[str]] = iter(())
@@ -199,8 +217,14 @@ class BackgroundBuild:
         return results
 
     def close(self) -> None:
-        """Stop the worker; after a failed build it may still hold queued tasks."""
-        self._executor.shutdown(wait=True, cancel_futures=True)
+        """Stop the worker, or drop this build's tasks from a shared one; after a failed build it may still
+        hold queued tasks."""
+        if self._own_executor:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            return
+        queued: list[Future[Any]] = [self._loading, *self._pages.values(), *self._sanitizing]
+        for future in [*queued, *([self._data_files] if self._data_files else [])]:
+            future.cancel()  # a task already running finishes; the next build's tasks queue behind it
 
 
-__all__ = ["BackgroundBuild", "InProcessExecutor", "WorkerError"]
+__all__ = ["BackgroundBuild", "InProcessExecutor", "WorkerError", "worker_pool"]

@@ -5,7 +5,9 @@ Nothing is dropped: a single problem anywhere fails the whole load, with all pro
 
 from __future__ import annotations
 
-from dataclasses import replace
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -14,7 +16,7 @@ from typing import Any
 from . import anchors, export, policy, provenance, urls
 from .editions import load_edition
 from .frontmatter import Document, decode, parse_document, parse_yaml_file, read_document
-from .inventory import COACHING_FILE, ROUNDS_DIR, SCHEMA_DIR, SLUG, WRITE_UP, take_inventory
+from .inventory import COACHING_FILE, ROUNDS_DIR, SCHEMA_DIR, SLUG, WRITE_UP, Folder, Inventory, take_inventory
 from .model import (
     Alternative,
     Award,
@@ -44,25 +46,137 @@ CONTENT_DIR = "innovations"
 STORY_SECTIONS = ("Latar belakang dan masalah", "Cara kerja", "Dampak", "Pemangku kepentingan")
 
 
-def load_catalogue(root: Path) -> Catalogue:
-    """The validated catalogue of the repository at `root`; raises CatalogueError with every problem."""
-    catalogue, problems = validate_catalogue(root)
+@dataclass(frozen=True)
+class FolderOutcome:
+    """What loading one write-up folder gave: its innovation (None when refused), links and problems."""
+
+    innovation: Innovation | None
+    links: tuple[policy.PageLink, ...]
+    problems: tuple[Problem, ...]
+
+
+@dataclass(frozen=True)
+class SharedOutcome:
+    """What loading the files outside write-up folders gave: rounds, editions and their problems."""
+
+    rounds: tuple[CoachingRound, ...]
+    editions: dict[int, Edition]
+    edition_years: frozenset[int]  # every edition file, valid or not
+    problems: tuple[Problem, ...]
+
+
+@dataclass
+class LoadCache:
+    """Outcomes of earlier loads, for a process that loads the same catalogue again and again (the worker
+    of `mkdocs serve`): a folder is read and validated again only when one of its files changed.
+
+    A folder's outcome depends on its own files and on everything outside write-up folders (schemas,
+    rounds, editions, region data, today's date): `shared_key` digests the latter, and a change there
+    forgets everything. Keys are digests of the files' bytes, not timestamps, so two saves within one
+    timestamp tick cannot leave a stale outcome.
+    """
+
+    shared_key: bytes = b""
+    shared: SharedOutcome | None = None
+    folders: dict[Path, tuple[bytes, FolderOutcome]] = field(default_factory=dict)
+
+    def start(self, shared_key: bytes) -> None:
+        if shared_key != self.shared_key:
+            self.shared_key, self.shared, self.folders = shared_key, None, {}
+
+
+def _digest(*parts: bytes) -> bytes:
+    digest = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        digest.update(len(part).to_bytes(8, "big"))
+        digest.update(part)
+    return digest.digest()
+
+
+def _file_digests(paths: Iterable[Path]) -> list[bytes]:
+    return [_digest(str(path).encode("utf-8", "surrogateescape"), path.read_bytes()) for path in paths]
+
+
+def _shared_key(root: Path, inventory: Inventory, regions: Regions, today: date) -> bytes:
+    schema_files = sorted((root / CONTENT_DIR / SCHEMA_DIR).glob("*.schema.json"))
+    files = _file_digests([*schema_files, *inventory.rounds, *inventory.editions])
+    context = [str(root), today.isoformat(), *sorted(inventory.round_ids), repr(sorted(regions.source.items()))]
+    return _digest(*(part.encode("utf-8", "surrogateescape") for part in context), *files)
+
+
+def _folder_key(folder: Folder, reported: bool) -> bytes:
+    files = [folder.write_up] if folder.write_up else []
+    names = [*folder.attachments, str(folder.write_up_refused), str(reported)]
+    encoded = (name.encode("utf-8", "surrogateescape") for name in names)
+    return _digest(*_file_digests([*files, *folder.results]), *encoded)
+
+
+def load_catalogue(root: Path, cache: LoadCache | None = None) -> Catalogue:
+    """The validated catalogue of the repository at `root`; raises CatalogueError with every problem.
+    `cache`: reuse what earlier loads found for files that did not change (see LoadCache)."""
+    catalogue, problems = validate_catalogue(root, cache=cache)
     if problems or catalogue is None:
         raise CatalogueError(problems)
     return catalogue
 
 
 def validate_catalogue(
-    root: Path, regions: Regions | None = None, today: date | None = None
+    root: Path, regions: Regions | None = None, today: date | None = None, cache: LoadCache | None = None
 ) -> tuple[Catalogue | None, list[Problem]]:
     """Every check on every file, all problems together; the catalogue only when there are none.
     `today`: the day no date may come after (policy.today() unless a test sets it)."""
     content_dir = root / CONTENT_DIR
-    schema_dir = content_dir / SCHEMA_DIR
     regions = regions or load_regions()
     today = today or policy.today()
     inventory, problems = take_inventory(content_dir, root)
+    cache = cache or LoadCache()
+    cache.start(_shared_key(root, inventory, regions, today))
+    if cache.shared is None:
+        cache.shared = _load_shared(inventory, root, regions, today)
+    shared = cache.shared
+    problems += shared.problems
 
+    innovations: list[Innovation] = []
+    links: list[policy.PageLink] = []
+    refused_in = {problem.path.split("/")[1] for problem in problems if problem.path.startswith(CONTENT_DIR + "/")}
+    for folder in inventory.folders:
+        reported = folder.path.name in refused_in
+        key = _folder_key(folder, reported)
+        cached = cache.folders.get(folder.path)
+        if cached is not None and cached[0] == key:
+            outcome = cached[1]
+        else:
+            outcome = _load_folder(folder, reported, inventory, root, regions, shared, today)
+            cache.folders[folder.path] = (key, outcome)
+        problems += outcome.problems
+        links += outcome.links
+        if outcome.innovation is not None:
+            innovations.append(outcome.innovation)
+    for gone in cache.folders.keys() - {folder.path for folder in inventory.folders}:
+        del cache.folders[gone]
+
+    editions = shared.editions
+    problems += _write_up_link_problems(editions, innovations)
+    catalogue = Catalogue(
+        tuple(innovations),
+        tuple(sorted(shared.rounds, key=lambda item: item.start)),
+        tuple(_without_absent_write_ups(editions[year], innovations) for year in sorted(editions)),
+    )
+    if problems:
+        return None, problems
+    # A page exists only for a valid record: links to pages are checked once every record is.
+    problems = policy.page_link_problems(links, site_pages(catalogue, root), site_files(catalogue, root))
+    if not problems and any("#" in link.url for link in links):
+        problems = _anchor_problems(links, catalogue, root)
+    if problems:
+        return None, problems
+    return catalogue, []
+
+
+def _load_shared(inventory: Inventory, root: Path, regions: Regions, today: date) -> SharedOutcome:
+    """The coaching rounds and SKK editions: the files every write-up folder is checked against."""
+    schema_dir = root / CONTENT_DIR / SCHEMA_DIR
+    problems: list[Problem] = []
     rounds: list[CoachingRound] = []
     for file in inventory.rounds:
         coaching_round, found = _load_round(file, root, schema_dir, today)
@@ -84,64 +198,61 @@ def validate_catalogue(
         edition_years.add(int(file.stem))
         if edition:
             editions[edition.year] = edition
+    return SharedOutcome(tuple(rounds), editions, frozenset(edition_years), tuple(problems))
 
-    innovations: list[Innovation] = []
+
+def _load_folder(
+    folder: Folder,
+    reported: bool,
+    inventory: Inventory,
+    root: Path,
+    regions: Regions,
+    shared: SharedOutcome,
+    today: date,
+) -> FolderOutcome:
+    """One write-up folder: its coaching results, then its write-up. `reported`: the inventory already
+    refused something in it."""
+    schema_dir = root / CONTENT_DIR / SCHEMA_DIR
+    problems: list[Problem] = []
     links: list[policy.PageLink] = []
-    for folder in inventory.folders:
-        results: list[CoachingResult] = []
-        write_up = folder.write_up
-        for file in folder.results:
-            result, result_links, found = _load_result(
-                file,
-                root,
-                schema_dir,
-                inventory.round_ids,
-                write_up is not None or folder.write_up_refused,
-                folder.attachments,
-                today,
-            )
-            problems += found
-            links += result_links
-            if result:
-                results.append(result)
-        if write_up is None:
-            if not folder.results and not any(p.path.startswith(_rel(folder.path, root) + "/") for p in problems):
-                message = f"folder tanpa {WRITE_UP}; setiap inovasi butuh berkas {WRITE_UP}"
-                problems.append(Problem(_rel(folder.path, root) + "/", 0, "", message))
-            continue
-        innovation, body_links, found = _load_innovation(
-            write_up,
+    results: list[CoachingResult] = []
+    write_up = folder.write_up
+    for file in folder.results:
+        result, result_links, found = _load_result(
+            file,
             root,
             schema_dir,
-            regions,
-            tuple(results),
-            tuple(folder.attachments),
-            editions,
-            edition_years,
+            inventory.round_ids,
+            write_up is not None or folder.write_up_refused,
+            folder.attachments,
             today,
         )
         problems += found
-        links += body_links
-        if innovation is None:
-            continue
-        problems += _identity_problems(innovation, folder.path, content_dir, root)
-        innovations.append(innovation)
-
-    problems += _write_up_link_problems(editions, innovations)
-    catalogue = Catalogue(
-        tuple(innovations),
-        tuple(sorted(rounds, key=lambda item: item.start)),
-        tuple(_without_absent_write_ups(editions[year], innovations) for year in sorted(editions)),
+        links += result_links
+        if result:
+            results.append(result)
+    if write_up is None:
+        # The inventory's own problems for this folder were reported already; say nothing more then.
+        if not folder.results and not reported:
+            message = f"folder tanpa {WRITE_UP}; setiap inovasi butuh berkas {WRITE_UP}"
+            problems.append(Problem(_rel(folder.path, root) + "/", 0, "", message))
+        return FolderOutcome(None, tuple(links), tuple(problems))
+    innovation, body_links, found = _load_innovation(
+        write_up,
+        root,
+        schema_dir,
+        regions,
+        tuple(results),
+        tuple(folder.attachments),
+        shared.editions,
+        set(shared.edition_years),
+        today,
     )
-    if problems:
-        return None, problems
-    # A page exists only for a valid record: links to pages are checked once every record is.
-    problems = policy.page_link_problems(links, site_pages(catalogue, root), site_files(catalogue, root))
-    if not problems and any("#" in link.url for link in links):
-        problems = _anchor_problems(links, catalogue, root)
-    if problems:
-        return None, problems
-    return catalogue, []
+    problems += found
+    links += body_links
+    if innovation is not None:
+        problems += _identity_problems(innovation, folder.path, root / CONTENT_DIR, root)
+    return FolderOutcome(innovation, tuple(links), tuple(problems))
 
 
 def site_pages(catalogue: Catalogue, root: Path) -> set[str]:

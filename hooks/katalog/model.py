@@ -377,13 +377,20 @@ class Catalogue:
     def edition(self, year: int) -> Edition:
         return next(item for item in self.editions if item.year == year)
 
+    @cached_property
+    def _by_kecamatan_and_year(self) -> dict[tuple[Kecamatan, int], tuple[Innovation, ...]]:
+        """Each kecamatan's write-ups per award year, indexed once: every ranking row asks (see presented)."""
+        index: dict[tuple[Kecamatan, int], list[Innovation]] = {}
+        for inv in self.innovations:
+            for year in sorted({award.year for award in inv.awards}):
+                index.setdefault((inv.kecamatan, year), []).append(inv)
+        return {key: tuple(innovations) for key, innovations in index.items()}
+
     def presented(self, row: RankingRow) -> tuple[Innovation, ...]:
         """The write-ups whose `skk` joins this row: same year, same kecamatan."""
-        return tuple(
-            inv
-            for inv in self.innovations
-            if inv.kecamatan == row.kecamatan and any(award.year == row.year for award in inv.awards)
-        )
+        if row.kecamatan is None:
+            return ()
+        return self._by_kecamatan_and_year.get((row.kecamatan, row.year), ())
 
     @cached_property
     def _by_place(self) -> dict[Kecamatan | Kabupaten, tuple[Innovation, ...]]:

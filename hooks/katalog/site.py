@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from . import export, urls
 from .history import last_commit_date
-from .load import CONTENT_DIR, SCHEMA_DIR, load_catalogue
+from .load import CONTENT_DIR, SCHEMA_DIR, LoadCache, load_catalogue
 from .markup import escape_markdown, safe_url
 from .model import Catalogue, Innovation
 from .pages import about_context, generated_pages, winners_context
@@ -149,10 +149,16 @@ class SiteBuilder:
     build_site() runs the steps in this process; katalog.background runs them in a second one.
     """
 
-    def __init__(self, root: Path, address: urls.SiteAddress, template_cache: Path | None = None) -> None:
+    def __init__(
+        self,
+        root: Path,
+        address: urls.SiteAddress,
+        template_cache: Path | None = None,
+        load_cache: LoadCache | None = None,
+    ) -> None:
         self.root = root
         self.address = address
-        self.catalogue = load_catalogue(root)  # raises CatalogueError with every problem
+        self.catalogue = load_catalogue(root, load_cache)  # raises CatalogueError with every problem
         self.schema_dir = root / CONTENT_DIR / SCHEMA_DIR
         self.renderer = Renderer(self.catalogue, address, regions_credit(), template_cache)
         self.pages = {page.path: page for page in generated_pages(self.catalogue, self.schema_dir)}

@@ -25,7 +25,7 @@ def folders_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     read: list[str] = []
     load_folder = load._load_folder
 
-    def counted(folder, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def counted(folder, *args, **kwargs):
         read.append(folder.path.name)
         return load_folder(folder, *args, **kwargs)
 

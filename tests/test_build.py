@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import posixpath
 import re
@@ -384,3 +385,24 @@ def test_guide_is_labelled_as_guidance_and_attributes_its_figures(site: Path):
     nav = (site / "index.html").read_text(encoding="utf-8")
     for path in (GUIDE_PAGE, MATRIX_PAGE, READINESS_PAGE):
         assert f'href="{site_path(path)}"' in nav
+
+
+def _search_fragments(site: Path) -> dict[str, str]:
+    """Each indexed page's text as Pagefind stores it for results (gzipped JSON after a signature)."""
+    fragments = {}
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd")
+        fragment = json.loads(data)
+        fragments[fragment["url"]] = fragment["content"]
+    return fragments
+
+
+def test_the_search_index_holds_each_profile_s_story_but_not_the_explanations_every_profile_repeats(site: Path):
+    fragments = _search_fragments(site)
+    for inv in CATALOGUE.innovations:
+        content = fragments["/" + site_path(page_of(inv))]
+        assert inv.name in content
+        assert inv.kecamatan.name in content
+        for repeated in ("Tanda [S1]", "Panduan, bukan fakta", "Katalog belum punya keterangan", "kirim jawaban"):
+            assert repeated not in content, (inv.slug, repeated)
+        assert not re.search(r"\[S[0-9]+\]", content), inv.slug  # citation links

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import partial
 
 from . import labels
+from .memo import remembered
 from .model import RANK_ORDER, Innovation
 from .regions import slugify
 
@@ -44,7 +46,12 @@ def _known_or_unknown_all(values: tuple[str, ...], table: dict[str, str]) -> lis
 
 
 def facet_values(inv: Innovation) -> dict[str, list[tuple[str, str]]]:
-    """For each facet key, the (value id, label) pairs this innovation has; unknown is a value of its own."""
+    """For each facet key, the (value id, label) pairs this innovation has; unknown is a value of its own.
+    Computed once per innovation object (katalog.memo): every card, count and profile asks."""
+    return remembered("segi", inv, partial(_facet_values, inv))
+
+
+def _facet_values(inv: Innovation) -> dict[str, list[tuple[str, str]]]:
     ranks = sorted({award.rank for award in inv.awards}, key=RANK_ORDER.index)
     return {
         "bidang": [(sector, labels.SECTOR_LABELS[sector]) for sector in inv.sectors],

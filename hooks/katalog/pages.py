@@ -18,6 +18,7 @@ from markupsafe import Markup
 from . import gaps, labels, replication, tilemap, urls
 from .facets import facet_counts, facet_values, facets_with_choice
 from .markup import cite_body, without_citations
+from .memo import remembered
 from .model import Catalogue, CoachingResult, CoachingRound, Edition, Innovation
 from .regions import Kabupaten, Kecamatan, load_regions
 from .schemadoc import SCHEMA_FILES, field_docs, schema_summary
@@ -264,7 +265,12 @@ def _reading_order(inv: Innovation) -> tuple[int, int, str]:
 
 def card_text(inv: Innovation) -> dict[str, str]:
     """What a catalogue card says, as plain text: the cards rendered at build time and the cards the catalogue
-    script draws from search results (through the profile's search metadata) read the same fields."""
+    script draws from search results (through the profile's search metadata) read the same fields.
+    Computed once per innovation object (katalog.memo)."""
+    return remembered("kartu", inv, partial(_card_text, inv))
+
+
+def _card_text(inv: Innovation) -> dict[str, str]:
     best = inv.best_award
     facets = facet_values(inv)
     sectors = ", ".join(label for _, label in facets["bidang"])
@@ -359,9 +365,10 @@ def _matrix(catalogue: Catalogue) -> Context:
                 "partners": [*kinds, *inv.replication.partners],
                 "filled": filled,
                 "parts": parts,
+                "levels": replication.LEVELS,
             }
         )
-    return {"rows": rows, "levels": replication.LEVELS}
+    return {"rows": rows}
 
 
 def _readiness(catalogue: Catalogue) -> Context:

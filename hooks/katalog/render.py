@@ -32,6 +32,7 @@ from .markup import (
     unknown,
     without_citations,
 )
+from .memo import remembered
 from .model import Catalogue
 from .pages import GeneratedPage
 from .policy import date_id
@@ -107,7 +108,15 @@ class Renderer:
             completion_url_of=address.completion_url,
             completion_form_url=address.issue_form_url(urls.COMPLETION_FORM),
             regions_credit=regions_credit,
+            row_of=self.row_of,
         )
+
+    def row_of(self, template: str, row: Mapping[str, Any]) -> Markup:
+        """One innovation's row of a list page from its own template, rendered once per innovation object
+        (katalog.memo): a `mkdocs serve` rebuild renders again only the rows of edited write-ups. Every value
+        in `row` must come from row["inv"] alone."""
+        inv = row["inv"]
+        return remembered(template, inv, lambda: Markup(self.render(template, {"row": row})))
 
     def render(self, template: str, context: Mapping[str, Any]) -> str:
         return self.env.get_template(template).render(context)

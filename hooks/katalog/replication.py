@@ -9,11 +9,13 @@ run aturan.js against a golden table (tests/fixtures/kesiapan/kasus.json) in Chr
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from . import labels, urls
 from .gaps import all_questions, open_questions
 from .markup import without_citations
+from .memo import remembered
 from .model import Catalogue, Innovation
 
 # Cost classes and complexities, lowest first: the rules put a level above the reader's answer by this order.
@@ -215,24 +217,29 @@ def _contact(inv: Innovation) -> list[dict[str, str | None]]:
     return [{"institution": c.institution, "url": c.url, "email": c.email} for c in inv.contacts]
 
 
+def _readiness_record(inv: Innovation, from_page: str) -> dict[str, Any]:
+    return {
+        "profile": profile(inv),
+        "name": inv.name,
+        "kecamatan": inv.kecamatan.name,
+        "place": f"Kecamatan {inv.kecamatan.name}, {inv.kabupaten.name}",
+        "summary": without_citations(inv.summary) if inv.summary else None,
+        "url": urls.relative_url(from_page, urls.page_of(inv)),
+        "kit": urls.relative_url(from_page, urls.page_of(inv)) + "#replikasi",
+        "contacts": _contact(inv),
+        # the plan's questions for the origin kecamatan: the fields its write-up does not record yet,
+        # each a key of "questions" (one shared table keeps the page light at thousands of write-ups)
+        "gaps": [q.field for q in open_questions(inv)],
+        "origins": origins(inv),
+    }
+
+
 def readiness_data(catalogue: Catalogue, from_page: str) -> dict[str, Any]:
     """Everything the browser check needs: profiles, display data, the rules' vocabularies and sentences."""
     return {
+        # Remembered per innovation object (katalog.memo): a `mkdocs serve` rebuild redoes only edited ones.
         "innovations": [
-            {
-                "profile": profile(inv),
-                "name": inv.name,
-                "kecamatan": inv.kecamatan.name,
-                "place": f"Kecamatan {inv.kecamatan.name}, {inv.kabupaten.name}",
-                "summary": without_citations(inv.summary) if inv.summary else None,
-                "url": urls.relative_url(from_page, urls.page_of(inv)),
-                "kit": urls.relative_url(from_page, urls.page_of(inv)) + "#replikasi",
-                "contacts": _contact(inv),
-                # the plan's questions for the origin kecamatan: the fields its write-up does not record yet,
-                # each a key of "questions" (one shared table keeps the page light at thousands of write-ups)
-                "gaps": [q.field for q in open_questions(inv)],
-                "origins": origins(inv),
-            }
+            remembered(f"kesiapan:{from_page}", inv, partial(_readiness_record, inv, from_page))
             for inv in catalogue.innovations
         ],
         "rules": {

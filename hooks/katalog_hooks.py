@@ -144,6 +144,7 @@ def on_startup(command: str, dirty: bool) -> None:
     _serving = command == "serve"
     _incremental = _serving and dirty
     _record = None
+    _drop_pool()
     _pool = worker_pool() if _serving else None
     # MkDocs makes a new theme environment per build: without a cache every rebuild compiles every template.
     _template_cache = Path(tempfile.mkdtemp(prefix="katalog-templat-")) if _serving else None
@@ -168,13 +169,19 @@ def on_shutdown() -> None:
 
 
 def _start_worker(config: MkDocsConfig) -> BackgroundBuild:
-    global _address
+    global _address, _pool
     root = Path(config.config_file_path).parent
     _address = SiteAddress(config.site_url or SiteAddress.site_url, config.repo_url, config.edit_uri)
-    global _pool
-    if _serving and _pool is None:
+    if not _serving:
+        return BackgroundBuild(root, _address, template_cache=_template_cache)
+    if _pool is None:
         _pool = worker_pool()
-    return BackgroundBuild(root, _address, template_cache=_template_cache, pool=_pool)
+    try:
+        return BackgroundBuild(root, _address, template_cache=_template_cache, pool=_pool)
+    except WorkerError:  # the kept worker died between builds (killed, out of memory): start a new one
+        _drop_pool()
+        _pool = worker_pool()
+        return BackgroundBuild(root, _address, template_cache=_template_cache, pool=_pool)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -215,17 +222,26 @@ def _pages_to_convert(plan: SitePlan, site_dir: Path) -> set[str]:
     return set(_rendered)
 
 
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    global _build, _plan, _generated, _outputs
+def _plan_once_more_if_lost(config: MkDocsConfig) -> SitePlan:
+    """The worker's plan; read once more from the start when a file went away while the worker read it (a
+    folder deleted or renamed during `mkdocs serve`: its events came before this build started, so no
+    rebuild follows), or when the worker kept from the last build had died since (killed, out of memory)."""
+    global _build
     assert _build is not None
     try:
-        _plan = _from_worker(_build.plan)
-    except FileNotFoundError:
-        # A file went away while the worker read it (a folder deleted or renamed during `mkdocs serve`):
-        # its events came before this build started, so no rebuild follows. Read the catalogue once more.
+        return _build.plan()
+    except (FileNotFoundError, WorkerError) as error:
+        if isinstance(error, WorkerError):
+            _drop_pool()
         _stop_worker()
         _build = _start_worker(config)
-        _plan = _from_worker(_build.plan)
+        return _build.plan()
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    global _plan, _generated, _outputs
+    assert _build is not None
+    _plan = _from_worker(partial(_plan_once_more_if_lost, config))
     _generated = set(_plan.page_paths)
     convert = _pages_to_convert(_plan, Path(config.site_dir))
     in_nav = set(_nav_paths(config.nav))
@@ -331,6 +347,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 def on_build_error(error: Exception) -> None:
     global _record
+    if isinstance(error, WorkerError):  # raised before _from_worker could drop the dead worker
+        _drop_pool()
     _stop_worker()
     _record = None  # the site folder may be half written: the next build starts from scratch
 

@@ -9,6 +9,7 @@ config per build, dirty builds into the same folder.
 from __future__ import annotations
 
 import json
+import multiprocessing
 import re
 import shutil
 from collections.abc import Iterator
@@ -200,9 +201,26 @@ def test_a_write_up_broken_and_mended_while_serving_gives_the_clean_site(repo, s
     with pytest.raises(Abort):
         rebuild(repo, session)
 
-    write_up.write_text(text.replace("## Cara kerja\n", "## Cara kerja\n\nKalimat setelah perbaikan [S1].\n", 1))
+    mended = text.replace("## Cara kerja\n", "## Cara kerja\n\nKalimat setelah perbaikan [S1].\n", 1)
+    write_up.write_text(mended, encoding="utf-8")
     rebuild(repo, session)
 
     page = session / "inovasi" / write_up.parent.name / "index.html"
     assert "Kalimat setelah perbaikan" in page.read_text(encoding="utf-8")
+    assert_same_as_a_clean_build(repo, session, tmp_path)
+
+
+def test_a_worker_killed_between_builds_is_replaced_without_a_failed_build(repo, session, tmp_path):
+    """The kept worker may be killed while the server idles (out of memory): the next save still builds."""
+    for child in multiprocessing.active_children():
+        child.kill()
+        child.join()
+    write_up = write_ups(repo)[0]
+    text = write_up.read_text(encoding="utf-8")
+    write_up.write_text(text.replace("## Cara kerja\n", "## Cara kerja\n\nSesudah pekerja diganti [S1].\n", 1))
+
+    rebuild(repo, session)
+
+    page = session / "inovasi" / write_up.parent.name / "index.html"
+    assert "Sesudah pekerja diganti" in page.read_text(encoding="utf-8")
     assert_same_as_a_clean_build(repo, session, tmp_path)

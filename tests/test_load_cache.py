@@ -5,6 +5,7 @@ catalogue, the same problems, nothing kept from a file that changed or went away
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -95,10 +96,31 @@ def test_a_deleted_folder_is_forgotten(repo):
 
     catalogue, problems = validate_catalogue(repo, cache=cache)
 
-    assert problems == []
+    assert (catalogue, problems) == validate_catalogue(repo)
     assert catalogue is not None
     assert gone.name not in {inv.slug for inv in catalogue.innovations}
     assert gone not in cache.folders
+
+
+def test_a_link_to_another_folder_follows_that_folder_s_files(repo):
+    """A relative link is checked against the other folder: adding or removing the file it names changes the
+    outcome of the folder that links, though none of that folder's own files changed."""
+    linking, other = write_ups(repo)[0], write_ups(repo)[1]
+    text = linking.read_text(encoding="utf-8")
+    link = f"Catatan rapatnya ada di [lampiran](../{other.parent.name}/catatan-rapat.pdf) [S1].\n"
+    linking.write_text(text.replace("## Cara kerja\n", "## Cara kerja\n\n" + link, 1), encoding="utf-8")
+    cache = LoadCache()
+
+    _, problems = validate_catalogue(repo, cache=cache)
+    assert [problem.path for problem in problems] == [linking.relative_to(repo).as_posix()]
+
+    attachment = other.parent / "catatan-rapat.pdf"
+    attachment.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    assert validate_catalogue(repo, cache=cache) == validate_catalogue(repo)
+    assert validate_catalogue(repo, cache=cache)[1] == []
+
+    attachment.unlink()
+    assert validate_catalogue(repo, cache=cache)[1] == problems
 
 
 def test_a_change_outside_the_write_up_folders_reads_every_folder_again(repo, folders_read):
@@ -113,14 +135,30 @@ def test_a_change_outside_the_write_up_folders_reads_every_folder_again(repo, fo
     assert sorted(folders_read) == sorted(path.parent.name for path in write_ups(repo))
 
 
-def test_a_new_day_reads_every_folder_again(repo, folders_read):
-    """A date that was in the future yesterday may be allowed today: no outcome outlives its day."""
-    from datetime import date
-
+def test_a_date_refused_as_future_is_accepted_once_its_day_comes(repo):
+    """No outcome outlives its day: a date that was in the future yesterday is allowed today."""
+    write_up = write_ups(repo)[0]
+    text = write_up.read_text(encoding="utf-8")
+    write_up.write_text(text.replace("terakhir_diverifikasi: null", "terakhir_diverifikasi: 2030-01-02", 1))
     cache = LoadCache()
-    validate_catalogue(repo, today=date(2026, 11, 28), cache=cache)
+
+    _, before = validate_catalogue(repo, today=date(2030, 1, 1), cache=cache)
+    assert [problem.field for problem in before] == ["terakhir_diverifikasi"]
+
+    catalogue, after = validate_catalogue(repo, today=date(2030, 1, 2), cache=cache)
+    assert after == []
+    assert catalogue == validate_catalogue(repo, today=date(2030, 1, 2))[0]
+
+
+def test_a_change_in_the_region_data_reads_every_folder_again(repo, folders_read, monkeypatch, tmp_path):
+    regions_file = tmp_path / "wilayah.json"
+    shutil.copy(load.REGIONS_FILE, regions_file)
+    monkeypatch.setattr(load, "REGIONS_FILE", regions_file)
+    cache = LoadCache()
+    validate_catalogue(repo, cache=cache)
     folders_read.clear()
 
-    validate_catalogue(repo, today=date(2026, 11, 29), cache=cache)
+    regions_file.write_text(regions_file.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    validate_catalogue(repo, cache=cache)
 
     assert len(folders_read) == len(write_ups(repo))

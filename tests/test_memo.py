@@ -33,6 +33,15 @@ def test_an_edited_innovation_is_a_new_object_and_gets_its_own_value():
     assert memo.remembered("uji-lain", inv, lambda: "kunci lain") == "kunci lain"
 
 
+def test_an_equal_copy_is_another_object_and_is_not_taken_for_the_first():
+    """Identity, not equality: a write-up loaded again (even unchanged) may differ in what equality ignores."""
+    inv = CATALOGUE.innovations[0]
+    copy = replace(inv)
+    assert copy == inv
+    assert memo.remembered("uji-salinan", inv, lambda: "yang pertama") == "yang pertama"
+    assert memo.remembered("uji-salinan", copy, lambda: "salinannya") == "salinannya"
+
+
 def test_a_freed_innovation_leaves_nothing_behind():
     edited = replace(CATALOGUE.innovations[0], name="Sementara")
     memo.remembered("uji-lepas", edited, lambda: "nilai")

@@ -35,6 +35,7 @@ MAX_TASK_PAGES = 50
 LOOKAHEAD_PAGES = 4 * MAX_TASK_PAGES
 SANITIZE_TASK_PAGES = 25  # HTML pages sent to the allow-list per task
 SINGLE_PROCESS_VARIABLE = "KATALOG_SATU_PROSES"
+WORKER_DIED = "proses pembangun katalog berhenti sebelum selesai (dimatikan atau kehabisan memori)"
 
 T = TypeVar("T")
 _builder: SiteBuilder | None = None  # in the worker: this build's catalogue and renderer
@@ -126,7 +127,7 @@ class BackgroundBuild:
     ) -> None:
         self._executor = pool or worker_pool(single_process)
         self._own_executor = pool is None
-        self._loading = self._executor.submit(_load, root, address, template_cache, pool is not None)
+        self._loading = self._submit(_load, root, address, template_cache, pool is not None)
         self._plan: SitePlan | None = None
         self._pages: dict[str, Future[dict[str, str]]] = {}  # queued pages MkDocs has not read yet
         self._unqueued: Iterator[list[str]] = iter(())
@@ -135,13 +136,18 @@ class BackgroundBuild:
         self._unsent: list[tuple[str, str]] = []  # pages waiting to fill a sanitising task
         self._sanitizing: list[Future[dict[str, str]]] = []
 
+    def _submit(self, fn: Callable[..., T], *args: Any) -> Future[T]:
+        try:
+            return self._executor.submit(fn, *args)
+        except BrokenProcessPool:  # a shared worker that died since the last build
+            raise WorkerError(WORKER_DIED) from None
+
     @staticmethod
     def _result(future: Future[T]) -> T:
         try:
             return future.result()
         except BrokenProcessPool:
-            message = "proses pembangun katalog berhenti sebelum selesai (dimatikan atau kehabisan memori)"
-            raise WorkerError(message) from None
+            raise WorkerError(WORKER_DIED) from None
 
     def plan(self) -> SitePlan:
         """Waits for the catalogue to load (raising CatalogueError)."""
@@ -156,18 +162,18 @@ class BackgroundBuild:
         a rebuild of a few pages (data_files_first=False) waits for those pages only, so they go first.
         """
         if data_files_first:
-            self._data_files = self._executor.submit(_data_files)
+            self._data_files = self._submit(_data_files)
         self._unqueued = _chunks(list(page_paths))
         self._queue_ahead()
         if not data_files_first:
-            self._data_files = self._executor.submit(_data_files)
+            self._data_files = self._submit(_data_files)
 
     def _queue_ahead(self) -> None:
         while self._waiting < LOOKAHEAD_PAGES and (chunk := next(self._unqueued, None)):
             self._queue(chunk)
 
     def _queue(self, chunk: list[str]) -> None:
-        future = self._executor.submit(_render, chunk)
+        future = self._submit(_render, chunk)
         self._pages.update(dict.fromkeys(chunk, future))
         self._waiting += len(chunk)
 
@@ -195,7 +201,7 @@ class BackgroundBuild:
 
     def _send_unsanitized(self) -> None:
         if self._unsent:
-            self._sanitizing.append(self._executor.submit(_sanitize, self._unsent))
+            self._sanitizing.append(self._submit(_sanitize, self._unsent))
             self._unsent = []
 
     def sanitized_so_far(self) -> dict[str, str]:
@@ -224,7 +230,9 @@ class BackgroundBuild:
             return
         queued: list[Future[Any]] = [self._loading, *self._pages.values(), *self._sanitizing]
         for future in [*queued, *([self._data_files] if self._data_files else [])]:
-            future.cancel()  # a task already running finishes; the next build's tasks queue behind it
+            # A task already running, or already handed to the worker process, cannot be cancelled: it
+            # finishes into a future nobody reads, and the next build's tasks queue behind it.
+            future.cancel()
 
 
 __all__ = ["BackgroundBuild", "InProcessExecutor", "WorkerError", "worker_pool"]

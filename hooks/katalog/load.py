@@ -6,10 +6,11 @@ Nothing is dropped: a single problem anywhere fails the whole load, with all pro
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+import stat
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -38,9 +39,10 @@ from .model import (
 )
 from .pages import generated_pages
 from .problems import CatalogueError, Problem, show
+from .regions import DATA_FILE as REGIONS_FILE
 from .regions import Kecamatan, Regions, load_regions, locate_kecamatan
 from .render import Renderer
-from .schema import load_schemas, passes_quickly, schema_problems, validator_for
+from .schema import SCHEMA_NAMES, load_schemas, passes_quickly, schema_problems, validator_for
 
 CONTENT_DIR = "innovations"
 STORY_SECTIONS = ("Latar belakang dan masalah", "Cara kerja", "Dampak", "Pemangku kepentingan")
@@ -70,10 +72,12 @@ class LoadCache:
     """Outcomes of earlier loads, for a process that loads the same catalogue again and again (the worker
     of `mkdocs serve`): a folder is read and validated again only when one of its files changed.
 
-    A folder's outcome depends on its own files and on everything outside write-up folders (schemas,
-    rounds, editions, region data, today's date): `shared_key` digests the latter, and a change there
-    forgets everything. Keys are digests of the files' bytes, not timestamps, so two saves within one
-    timestamp tick cannot leave a stale outcome.
+    A folder's outcome depends on its own files and on a context (`shared_key`): the schemas, rounds,
+    editions and region data, today's date, and the names of every file under innovations/ (a write-up's
+    relative links and its id are checked against other folders). A change in the context forgets
+    everything: adding, renaming or deleting a file re-reads every folder; editing one re-reads its folder.
+    Keys are digests of the files' bytes, not timestamps, so two saves within one timestamp tick cannot
+    leave a stale outcome.
     """
 
     shared_key: bytes = b""
@@ -83,6 +87,20 @@ class LoadCache:
     def start(self, shared_key: bytes) -> None:
         if shared_key != self.shared_key:
             self.shared_key, self.shared, self.folders = shared_key, None, {}
+
+    def folder(self, folder: Folder, reported: bool, load: Callable[[], FolderOutcome]) -> FolderOutcome:
+        """The folder's outcome from an earlier load when none of its files changed; else load() now."""
+        key = _folder_key(folder, reported)
+        cached = self.folders.get(folder.path)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        outcome = load()
+        self.folders[folder.path] = (key, outcome)
+        return outcome
+
+    def keep_only(self, folders: list[Folder]) -> None:
+        present = {folder.path for folder in folders}
+        self.folders = {path: entry for path, entry in self.folders.items() if path in present}
 
 
 def _digest(*parts: bytes) -> bytes:
@@ -97,10 +115,22 @@ def _file_digests(paths: Iterable[Path]) -> list[bytes]:
     return [_digest(str(path).encode("utf-8", "surrogateescape"), path.read_bytes()) for path in paths]
 
 
+def _regular_files(paths: Iterable[Path]) -> list[Path]:
+    """Only plain files: a schema name taken by a link or a folder is the inventory's to refuse, not ours to read."""
+    return [path for path in paths if path.exists() and stat.S_ISREG(path.lstat().st_mode)]
+
+
+def _folder_files(folder: Folder) -> list[Path]:
+    write_up = [folder.write_up] if folder.write_up else []
+    return [folder.path, *write_up, *folder.results, *(folder.path / name for name in folder.attachments)]
+
+
 def _shared_key(root: Path, inventory: Inventory, regions: Regions, today: date) -> bytes:
-    schema_files = sorted((root / CONTENT_DIR / SCHEMA_DIR).glob("*.schema.json"))
-    files = _file_digests([*schema_files, *inventory.rounds, *inventory.editions])
-    context = [str(root), today.isoformat(), *sorted(inventory.round_ids), repr(sorted(regions.source.items()))]
+    schema_dir = root / CONTENT_DIR / SCHEMA_DIR
+    schemas = _regular_files(schema_dir / f"{name}.schema.json" for name in SCHEMA_NAMES)
+    files = _file_digests([*schemas, *inventory.rounds, *inventory.editions, REGIONS_FILE])
+    names = sorted(_rel(path, root) for folder in inventory.folders for path in _folder_files(folder))
+    context = [str(root), today.isoformat(), *sorted(inventory.round_ids), repr(regions.source), *names]
     return _digest(*(part.encode("utf-8", "surrogateescape") for part in context), *files)
 
 
@@ -129,11 +159,11 @@ def validate_catalogue(
     regions = regions or load_regions()
     today = today or policy.today()
     inventory, problems = take_inventory(content_dir, root)
-    cache = cache or LoadCache()
-    cache.start(_shared_key(root, inventory, regions, today))
-    if cache.shared is None:
-        cache.shared = _load_shared(inventory, root, regions, today)
-    shared = cache.shared
+    if cache is None:
+        shared = _load_shared(inventory, root, regions, today)
+    else:
+        cache.start(_shared_key(root, inventory, regions, today))
+        shared = cache.shared = cache.shared or _load_shared(inventory, root, regions, today)
     problems += shared.problems
 
     innovations: list[Innovation] = []
@@ -141,19 +171,14 @@ def validate_catalogue(
     refused_in = {problem.path.split("/")[1] for problem in problems if problem.path.startswith(CONTENT_DIR + "/")}
     for folder in inventory.folders:
         reported = folder.path.name in refused_in
-        key = _folder_key(folder, reported)
-        cached = cache.folders.get(folder.path)
-        if cached is not None and cached[0] == key:
-            outcome = cached[1]
-        else:
-            outcome = _load_folder(folder, reported, inventory, root, regions, shared, today)
-            cache.folders[folder.path] = (key, outcome)
+        load = partial(_load_folder, folder, reported, inventory, root, regions, shared, today)
+        outcome = load() if cache is None else cache.folder(folder, reported, load)
         problems += outcome.problems
         links += outcome.links
         if outcome.innovation is not None:
             innovations.append(outcome.innovation)
-    for gone in cache.folders.keys() - {folder.path for folder in inventory.folders}:
-        del cache.folders[gone]
+    if cache is not None:
+        cache.keep_only(inventory.folders)
 
     editions = shared.editions
     problems += _write_up_link_problems(editions, innovations)

@@ -4,7 +4,8 @@ Under `mkdocs serve` the worker keeps the Innovation objects of write-ups that d
 builds (katalog.load.LoadCache), so the pages that list every write-up compute again only the rows of the
 edited ones. In a one-off build every object is new: nothing is found, and nothing is lost but a lookup.
 
-A remembered value must depend on the innovation and the key only: never on the rest of the catalogue.
+A remembered value must depend on the innovation and the key only (never on the rest of the catalogue,
+nor on the page it is shown on, unless the key names it), and nobody may change it: every caller shares it.
 """
 
 from __future__ import annotations

@@ -7,6 +7,7 @@ What each page is, and the data it gets, is in katalog.pages; its words are in i
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 from collections.abc import Mapping
@@ -110,13 +111,22 @@ class Renderer:
             regions_credit=regions_credit,
             row_of=self.row_of,
         )
+        self._row_keys: dict[str, str] = {}
 
     def row_of(self, template: str, row: Mapping[str, Any]) -> Markup:
         """One innovation's row of a list page from its own template, rendered once per innovation object
         (katalog.memo): a `mkdocs serve` rebuild renders again only the rows of edited write-ups. Every value
         in `row` must come from row["inv"] alone."""
         inv = row["inv"]
-        return remembered(template, inv, lambda: Markup(self.render(template, {"row": row})))
+        return remembered(self._row_key(template), inv, lambda: Markup(self.render(template, {"row": row})))
+
+    def _row_key(self, template: str) -> str:
+        """The template's name and a digest of its text: rows remembered from before a template was edited
+        (while `mkdocs serve` runs) are not reused."""
+        if template not in self._row_keys:
+            source, _, _ = self.env.loader.get_source(self.env, template)  # type: ignore[union-attr]
+            self._row_keys[template] = f"{template}:{hashlib.blake2b(source.encode(), digest_size=8).hexdigest()}"
+        return self._row_keys[template]
 
     def render(self, template: str, context: Mapping[str, Any]) -> str:
         return self.env.get_template(template).render(context)

@@ -8,9 +8,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import textwrap
+from functools import partial
 from typing import Any
 
 from . import labels, urls
+from .memo import remembered
 from .model import (
     Alternative,
     Catalogue,
@@ -180,15 +183,34 @@ def innovation_record(inv: Innovation, site_url: str) -> dict[str, Any]:
     }
 
 
+_RECORDS = "\0inovasi\0"  # where the records go into the document's JSON (catalogue_json)
+
+
 def catalogue_json(catalogue: Catalogue, site_url: str) -> str:
+    """The catalogue as one JSON document, indented one space a level.
+
+    Each record's JSON text is made once per innovation object (katalog.memo): Python's JSON encoder is
+    several times slower with indentation, and a `mkdocs serve` rebuild then encodes only edited write-ups.
+    The text is the same as json.dumps of the whole document (tests/test_export.py checks it)."""
     document = {
         "judul": "Katalog Inovasi Kecamatan Jawa Timur",
         "skema": file_url(site_url, "data/inovasi.schema.json"),
         "lisensi": {"isi": CONTENT_LICENCE, "data_wilayah": REGION_LICENCE},
         "jumlah": len(catalogue.innovations),
-        "inovasi": [innovation_record(inv, site_url) for inv in catalogue.innovations],
+        "inovasi": _RECORDS,
     }
-    return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    records = [
+        remembered(f"json:{site_url}", inv, partial(_record_json, inv, site_url)) for inv in catalogue.innovations
+    ]
+    listed = "[\n" + ",\n".join(records) + "\n ]" if records else "[]"
+    text = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=False)
+    return text.replace(json.dumps(_RECORDS), listed, 1) + "\n"
+
+
+def _record_json(inv: Innovation, site_url: str) -> str:
+    """One record as it sits in the document's list: two levels deep."""
+    text = json.dumps(innovation_record(inv, site_url), ensure_ascii=False, indent=1, sort_keys=False)
+    return textwrap.indent(text, "  ")
 
 
 CSV_COLUMNS = (

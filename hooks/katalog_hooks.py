@@ -176,12 +176,7 @@ def _start_worker(config: MkDocsConfig) -> BackgroundBuild:
         return BackgroundBuild(root, _address, template_cache=_template_cache)
     if _pool is None:
         _pool = worker_pool()
-    try:
-        return BackgroundBuild(root, _address, template_cache=_template_cache, pool=_pool)
-    except WorkerError:  # the kept worker died between builds (killed, out of memory): start a new one
-        _drop_pool()
-        _pool = worker_pool()
-        return BackgroundBuild(root, _address, template_cache=_template_cache, pool=_pool)
+    return BackgroundBuild(root, _address, template_cache=_template_cache, pool=_pool)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -347,8 +342,6 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 def on_build_error(error: Exception) -> None:
     global _record
-    if isinstance(error, WorkerError):  # raised before _from_worker could drop the dead worker
-        _drop_pool()
     _stop_worker()
     _record = None  # the site folder may be half written: the next build starts from scratch
 

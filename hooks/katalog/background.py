@@ -139,8 +139,12 @@ class BackgroundBuild:
     def _submit(self, fn: Callable[..., T], *args: Any) -> Future[T]:
         try:
             return self._executor.submit(fn, *args)
-        except BrokenProcessPool:  # a shared worker that died since the last build
-            raise WorkerError(WORKER_DIED) from None
+        except BrokenProcessPool as error:
+            # A shared worker that died since the last build: reported where every other death is, when the
+            # result is asked for (_result), so the hooks handle it in one place.
+            failed: Future[T] = Future()
+            failed.set_exception(error)
+            return failed
 
     @staticmethod
     def _result(future: Future[T]) -> T:

@@ -403,6 +403,26 @@ def test_the_search_index_holds_each_profile_s_story_but_not_the_explanations_ev
         content = fragments["/" + site_path(page_of(inv))]
         assert inv.name in content
         assert inv.kecamatan.name in content
-        for repeated in ("Tanda [S1]", "Panduan, bukan fakta", "Katalog belum punya keterangan", "kirim jawaban"):
+        repeated_texts = (
+            "Tanda [S1]",
+            "Panduan, bukan fakta",
+            "Katalog belum punya keterangan",
+            "kirim jawaban",
+            "ditulis di berkas tersendiri",
+            "ada di bagian Hasil pembinaan di atas",
+            *labels.COMPLEXITY_HELP.values(),
+            *labels.COST_HELP.values(),
+        )
+        for repeated in repeated_texts:
             assert repeated not in content, (inv.slug, repeated)
         assert not re.search(r"\[S[0-9]+\]", content), inv.slug  # citation links
+
+
+def test_pagefind_reads_nothing_of_the_pages_it_does_not_index(site: Path):
+    # Pagefind keeps what it read from every page until it has read them all, indexed or not (memory).
+    pages = {path: path.read_text(encoding="utf-8") for path in site.rglob("*.html")}
+    with_content = {path: html for path, html in pages.items() if "<article" in html}  # not redirect stubs
+    assert len(with_content) > 50
+    for path, html in with_content.items():
+        # The whole content block: indexed, or not read at all.
+        assert re.search(r'<article[^>]*>\s*<div (data-pagefind-body|data-pagefind-ignore="all")>', html), path

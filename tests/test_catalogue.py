@@ -15,7 +15,7 @@ from conftest import ROOT
 
 from katalog import load_catalogue
 from katalog.facets import facet_counts, facet_values, facets_with_choice
-from katalog.urls import PAGE_TYPE_FILTER, PROFILE_PAGE_TYPE
+from katalog.urls import OTHER_PAGE_TYPE, PAGE_TYPE_FILTER
 
 CATALOGUE = load_catalogue(ROOT)
 SLUGS = sorted(inv.slug for inv in CATALOGUE.innovations)
@@ -194,18 +194,24 @@ def test_without_javascript_every_innovation_is_listed(browser, site_url: str):
 
 
 @pytest.mark.browser
-def test_search_index_holds_every_innovation(browser, site_url: str):
+def test_search_index_holds_every_innovation_apart_from_the_other_pages(browser, site_url: str):
     page = browser.new_page()
     page.goto(site_url + "katalog/")
-    ids = page.evaluate(
-        """async ([url, filter, profile]) => {
+    profiles, others = page.evaluate(
+        """async ([url, filter, other]) => {
             const pagefind = await import(url);
-            const search = await pagefind.search(null, { filters: { [filter]: profile } });
-            return Promise.all(search.results.map(async (result) => (await result.data()).meta.id));
+            const data = async (filters) => {
+                const search = await pagefind.search(null, { filters });
+                return Promise.all(search.results.map((result) => result.data()));
+            };
+            const profiles = await data({ not: { [filter]: other } });
+            const others = await data({ [filter]: other });
+            return [profiles.map((page) => page.meta.id), others.map((page) => page.url)];
         }""",
-        [site_url + "pagefind/pagefind.js", PAGE_TYPE_FILTER, PROFILE_PAGE_TYPE],
+        [site_url + "pagefind/pagefind.js", PAGE_TYPE_FILTER, OTHER_PAGE_TYPE],
     )
-    assert sorted(ids) == SLUGS
+    assert sorted(profiles) == SLUGS
+    assert others and not [url for url in others if re.fullmatch(r"/inovasi/[a-z0-9-]+/", url)]
 
 
 def test_every_export_holds_every_innovation_once(site: Path):

@@ -120,7 +120,8 @@
     }
 
     function pagefindFilters(state) {
-      const filters = { [pageType]: root.dataset.halamanProfil };
+      // Profiles are the indexed pages without the page-type filter (katalog.urls.PAGE_TYPE_FILTER).
+      const filters = { not: { [pageType]: root.dataset.halamanLain } };
       for (const key of facetKeys) if (state.facets[key].length) filters[key] = { any: state.facets[key] };
       return filters;
     }

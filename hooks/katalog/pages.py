@@ -322,7 +322,7 @@ def _catalogue(catalogue: Catalogue, first_page: tuple[Innovation, ...], page_co
         "facets": facets_with_choice(counts),
         "counts": counts,
         "pagefind_url": urls.search_index_url(urls.CATALOGUE),
-        "page_type": (urls.PAGE_TYPE_FILTER, urls.PROFILE_PAGE_TYPE, urls.OTHER_PAGE_TYPE),
+        "page_type": (urls.PAGE_TYPE_FILTER, urls.OTHER_PAGE_TYPE),
         "site_root": urls.relative_url(urls.CATALOGUE, urls.HOME),
         "history": Markup(urls.markdown_link(urls.SKK_INDEX)),
         "contribute": urls.relative_url(urls.CATALOGUE, urls.CONTRIBUTE_PAGE),
@@ -384,10 +384,8 @@ def _readiness(catalogue: Catalogue) -> Context:
 def search_fields(inv: Innovation) -> dict[str, dict[str, object]]:
     """What the theme writes into a profile for Pagefind: facet filters, result metadata and sort keys."""
     best = inv.best_award
-    filters: dict[str, object] = {urls.PAGE_TYPE_FILTER: [urls.PROFILE_PAGE_TYPE]}
-    filters |= {key: [value for value, _ in values] for key, values in facet_values(inv).items()}
     return {
-        "filter": filters,
+        "filter": {key: [value for value, _ in values] for key, values in facet_values(inv).items()},
         # The card the catalogue draws from a result: the same words as the cards rendered at build time.
         "meta": {"id": inv.slug, **card_text(inv)},
         # Every sort key costs each reader a list of every profile in the index's metadata: only the orders

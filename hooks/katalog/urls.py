@@ -50,11 +50,11 @@ HOME_MARKER = "<!-- katalog:pemenang -->"
 ABOUT = "tentang.md"
 ABOUT_MARKER = "<!-- katalog:tentang -->"
 
-# Pagefind's page-type filter: profiles carry it in their page meta (pages.search_fields), every other
-# indexed page through overrides/main.html (config.extra, set by the hooks); the catalogue script reads
-# both values from the catalogue page.
+# Pagefind's page-type filter, carried only by the indexed pages that are not profiles (overrides/main.html,
+# through config.extra set by the hooks). The catalogue script asks for profiles as "not this value": a filter
+# listing the 5,000 profiles would cost every first search ~10 KB, one listing the few other pages almost
+# nothing. The script reads both names from the catalogue page.
 PAGE_TYPE_FILTER = "halaman"
-PROFILE_PAGE_TYPE = "inovasi"
 OTHER_PAGE_TYPE = "lain"
 
 

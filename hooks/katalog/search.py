@@ -42,10 +42,10 @@ def _return_freed_memory() -> None:
     a build's peak is the two together; glibc keeps freed memory for reuse (5,000 innovations: 352 -> 260 MB)."""
     gc.collect()
     try:
-        libc = ctypes.CDLL("libc.so.6")
-    except OSError:  # not glibc (macOS, Alpine): nothing to hand back this way
+        trim = ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):  # not glibc (macOS, Alpine): nothing to hand back this way
         return
-    libc.malloc_trim(0)
+    trim(0)
 
 
 def index_site(site_dir: Path) -> str:

@@ -248,6 +248,28 @@ def test_bench_corpus_is_valid_and_varied(tmp_path: Path):
     assert {inv.status for inv in catalogue.innovations} >= {None, "berlanjut", "vakum"}
 
 
+def _bench_row(count: int, **figures: float) -> dict[str, float]:
+    row = dict.fromkeys(("hooks_s", "baseline_s", "cpu_ratio", "index_s", "profile_kb"), 1.0)
+    row |= {"count": count, "ratio": 1.05, "full_s": 60.0, "memory_mb": 600.0, "catalogue_kb": 13.0, "search_kb": 190.0}
+    return row | figures
+
+
+def test_bench_checks_issue_14_goals_at_5000(capsys: pytest.CaptureFixture[str]):
+    bench = load_script("bench")
+    assert bench.report([_bench_row(1000), _bench_row(5000, full_s=300.0)])
+    assert "✓ build(5000)/build(1000) 5.00 ≤ 5.5" in capsys.readouterr().out
+    for over in (
+        {"memory_mb": 1100.0},
+        {"search_kb": 216.8},
+        {"ratio": 1.2},
+        {"catalogue_kb": 130.0},
+        {"full_s": 340.0},
+    ):
+        assert not bench.report([_bench_row(1000), _bench_row(5000, **over)]), over
+        assert "  ✗ " in capsys.readouterr().out
+    assert bench.report([_bench_row(1000, memory_mb=9999.0)])  # the goals are about 5,000
+
+
 def test_a_new_user_scaffolds_fills_validates_and_sees_the_pages(tmp_path: Path):
     repo = copy_repository(tmp_path / "repo")
     assert scaffold(repo) == 0

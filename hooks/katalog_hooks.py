@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-import subprocess
 import tempfile
 import time
 import zlib
@@ -42,7 +41,7 @@ from katalog.incremental import (
     stale_outputs,
 )
 from katalog.regions import load_regions
-from katalog.search import SearchIndexError, index_site, start_indexing
+from katalog.search import BackgroundIndexing, SearchIndexError, index_site, start_indexing
 from katalog.site import SitePlan
 from katalog.urls import (
     ABOUT,
@@ -62,7 +61,7 @@ T = TypeVar("T")
 _serving = False
 _incremental = False  # `mkdocs serve --dirty`: a rebuild redoes only what an edit changed
 _record: BuildRecord | None = None  # the last good build, while serving with --dirty
-_indexing: subprocess.Popen[bytes] | None = None  # Pagefind, in the background while serving
+_indexing: BackgroundIndexing | None = None  # Pagefind, in the background while serving
 _template_cache: Path | None = None  # compiled Jinja templates (ours and the theme's), while serving
 _pool: Executor | None = None  # one worker for every build while serving: it keeps what it validated
 
@@ -123,8 +122,7 @@ def _drop_pool() -> None:
 def _stop_indexing() -> None:
     global _indexing
     if _indexing is not None:
-        _indexing.kill()
-        _indexing.wait()
+        _indexing.stop()
         _indexing = None
 
 

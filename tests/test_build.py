@@ -6,6 +6,7 @@ import gzip
 import json
 import posixpath
 import re
+import shutil
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -15,6 +16,7 @@ from conftest import ROOT, run_build
 
 from katalog import labels, load_catalogue
 from katalog.gaps import all_questions, open_questions
+from katalog.pages import catalogue_order
 from katalog.replication import (
     METHOD_STEPS,
     QUESTION_ATTRIBUTES,
@@ -23,9 +25,11 @@ from katalog.replication import (
     readiness_data,
     sectors_in_use,
 )
+from katalog.search import start_indexing, write_orders
 from katalog.urls import (
     GUIDE_PAGE,
     MATRIX_PAGE,
+    ORDER_FILE,
     READINESS_PAGE,
     Profiled,
     page_of,
@@ -416,6 +420,46 @@ def test_the_search_index_holds_each_profile_s_story_but_not_the_explanations_ev
         for repeated in repeated_texts:
             assert repeated not in content, (inv.slug, repeated)
         assert not re.search(r"\[S[0-9]+\]", content), inv.slug  # citation links
+
+
+def _fragment_urls(site: Path) -> dict[str, str]:
+    """Pagefind's page id (a result's `id`, the fragment's file name) -> the page's URL."""
+    urls = {}
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        urls[path.stem] = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))["url"]
+    return urls
+
+
+def test_the_order_file_lists_every_profile_once_in_each_of_the_catalogue_s_orders(site: Path):
+    orders = json.loads((site / "pagefind" / ORDER_FILE).read_text(encoding="utf-8"))
+    url_of = _fragment_urls(site)
+    slugs = {name: [url_of[page_id].split("/")[-2] for page_id in ids] for name, ids in orders.items()}
+    assert slugs["peringkat"] == [inv.slug for inv in catalogue_order(CATALOGUE)]
+    assert slugs["nama"] == [inv.slug for inv in sorted(CATALOGUE.innovations, key=lambda inv: inv.name.lower())]
+    # Pagefind's own sorts would put both orders into the metadata every first search downloads.
+    assert not [path for path in site.rglob("*.html") if "data-pagefind-sort" in path.read_text(encoding="utf-8")]
+
+
+def test_the_order_file_follows_the_index_it_is_written_from(site: Path, tmp_path: Path):
+    shutil.copytree(site / "pagefind", tmp_path / "pagefind")
+    profile_id = next(page_id for page_id, url in _fragment_urls(site).items() if url.startswith("/inovasi/"))
+    (tmp_path / "pagefind" / "fragment" / f"{profile_id}.pf_fragment").unlink()
+    write_orders(tmp_path)
+    orders = json.loads((tmp_path / "pagefind" / ORDER_FILE).read_text(encoding="utf-8"))
+    assert set(orders) == {"nama", "peringkat"}
+    for ids in orders.values():
+        assert profile_id not in ids
+        assert len(set(ids)) == len(ids) == len(CATALOGUE.innovations) - 1
+
+
+def test_serve_s_background_index_brings_its_order_file(site: Path, tmp_path: Path):
+    served = tmp_path / "situs"
+    shutil.copytree(site, served, ignore=shutil.ignore_patterns("pagefind"))
+    indexing = start_indexing(served)
+    assert indexing.process.wait(timeout=120) == 0
+    indexing.orders.join(timeout=60)
+    built = json.loads((site / "pagefind" / ORDER_FILE).read_text(encoding="utf-8"))
+    assert json.loads((served / "pagefind" / ORDER_FILE).read_text(encoding="utf-8")) == built
 
 
 def test_pagefind_reads_nothing_of_the_pages_it_does_not_index(site: Path):

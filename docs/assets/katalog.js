@@ -1,9 +1,9 @@
 // Catalogue search, filters and sorting, as progressive enhancement. Without JavaScript the page lists the
 // first cards and links the static list pages holding the rest (/katalog/halaman/2/, ...). With it, any
 // filter, sort or query runs over the whole catalogue through the Pagefind index (Indonesian stemming,
-// facet filters, sort keys), fetched only when first needed; the cards it draws carry the same words as the
-// build's (the profile's search metadata, from katalog.pages.card_text). The state lives in the URL, so
-// links and Back work.
+// facet filters) and the catalogue's order file beside it, each fetched only when first needed; the cards it
+// draws carry the same words as the build's (the profile's search metadata, from katalog.pages.card_text).
+// The state lives in the URL, so links and Back work.
 "use strict";
 
 (function () {
@@ -47,6 +47,7 @@
     root.querySelector("#kki-daftar").after(more);
 
     let pagefind = null;
+    let orders = null;
     let run = 0;
     let shown = PAGE_SIZE;
     let typing = false;
@@ -126,11 +127,32 @@
       return filters;
     }
 
-    // The sort keys are the profiles' data-pagefind-sort values (katalog.pages.search_fields).
-    function pagefindSort(state) {
-      if (state.urut === "nama") return { nama: "asc" };
-      if (state.urut === "tahun" || !state.q) return { peringkat: "asc" }; // the reading order
-      return undefined; // a query without a chosen order: best match first
+    // The order a view asks for: a name in the order file (katalog.search.write_orders), or none.
+    function orderOf(state) {
+      if (state.urut === "nama") return "nama";
+      if (state.urut === "tahun" || !state.q) return "peringkat"; // the reading order
+      return null; // a query without a chosen order: best match first
+    }
+
+    // The catalogue's orders, as a position for each Pagefind page id. Not Pagefind's own sorts: those sit in
+    // the metadata every first search downloads. Revalidated, as it changes with every build of the index.
+    async function loadOrders() {
+      if (!orders) {
+        const url = new URL("urutan.json", new URL(root.dataset.pagefindUrl, window.location.href));
+        const response = await fetch(url, { cache: "no-cache" });
+        if (!response.ok) throw new Error(`${url}: ${response.status}`);
+        const lists = await response.json();
+        orders = {};
+        for (const [name, ids] of Object.entries(lists)) orders[name] = new Map(ids.map((id, at) => [id, at]));
+      }
+      return orders;
+    }
+
+    async function inOrder(results, order) {
+      if (!order) return results;
+      const position = (await loadOrders())[order];
+      const at = (result) => position.get(result.id) ?? position.size; // none missing; last if one were
+      return [...results].sort((a, b) => at(a) - at(b));
     }
 
     function textOf(html) {
@@ -212,21 +234,20 @@
       }
       root.dataset.sibuk = "1"; // tests and assistive tools can tell a search is running
       count.textContent = "Mencari…";
-      let search, page, engine;
+      let search, results, page, engine;
       try {
         engine = await loadPagefind();
-        search = await engine.search(state.q || null, {
-          filters: pagefindFilters(state),
-          sort: pagefindSort(state),
-        });
+        search = await engine.search(state.q || null, { filters: pagefindFilters(state) });
+        results = await inOrder(search.results, orderOf(state));
         if (current !== run) return;
-        page = await Promise.all(search.results.slice(0, shown).map((result) => result.data()));
+        page = await Promise.all(results.slice(0, shown).map((result) => result.data()));
         if (current !== run) return;
         await showOtherPages(engine, state, current, search.results.length);
         if (current !== run) return;
       } catch (error) {
         if (current !== run) return;
         pagefind = null; // try again on the next change
+        orders = null;
         count.textContent = "Pencarian tidak dapat dimuat. Periksa sambungan internet, lalu coba lagi.";
         delete root.dataset.sibuk;
         throw error;

@@ -382,18 +382,21 @@ def _readiness(catalogue: Catalogue) -> Context:
 
 
 def search_fields(inv: Innovation) -> dict[str, dict[str, object]]:
-    """What the theme writes into a profile for Pagefind: facet filters, result metadata and sort keys."""
+    """What the theme writes into a profile for Pagefind: facet filters and result metadata, the catalogue's
+    order keys among them (katalog.search.write_orders turns those into the order file)."""
     best = inv.best_award
+    orders = {
+        "nama": inv.name.lower(),
+        # The catalogue's reading order (catalogue_order) as one string: year, rank, then name.
+        "peringkat": f"{9999 - best.year}-{best.rank_position:02d}-{inv.name.lower()}",
+    }
     return {
         "filter": {key: [value for value, _ in values] for key, values in facet_values(inv).items()},
         # The card the catalogue draws from a result: the same words as the cards rendered at build time.
-        "meta": {"id": inv.slug, **card_text(inv)},
-        # Every sort key costs each reader a list of every profile in the index's metadata: only the orders
-        # the catalogue offers.
-        "sort": {
-            "nama": inv.name.lower(),
-            # The catalogue's reading order (catalogue_order) as one string: year, rank, then name.
-            "peringkat": f"{9999 - best.year}-{best.rank_position:02d}-{inv.name.lower()}",
+        "meta": {
+            "id": inv.slug,
+            **card_text(inv),
+            **{urls.ORDER_META_PREFIX + name: key for name, key in orders.items()},
         },
     }
 

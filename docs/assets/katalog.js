@@ -141,9 +141,14 @@
         const url = new URL("urutan.json", new URL(root.dataset.pagefindUrl, window.location.href));
         const response = await fetch(url, { cache: "no-cache" });
         if (!response.ok) throw new Error(`${url}: ${response.status}`);
+        // The reading order as Pagefind page ids; every other order as positions in that list.
         const lists = await response.json();
+        const ids = lists.peringkat;
         orders = {};
-        for (const [name, ids] of Object.entries(lists)) orders[name] = new Map(ids.map((id, at) => [id, at]));
+        for (const [name, list] of Object.entries(lists)) {
+          const idOf = name === "peringkat" ? (id) => id : (position) => ids[position];
+          orders[name] = new Map(list.map((entry, at) => [idOf(entry), at]));
+        }
       }
       return orders;
     }

@@ -388,7 +388,7 @@ def search_fields(inv: Innovation) -> dict[str, dict[str, object]]:
     orders = {
         "nama": inv.name.lower(),
         # The catalogue's reading order (catalogue_order) as one string: year, rank, then name.
-        "peringkat": f"{9999 - best.year}-{best.rank_position:02d}-{inv.name.lower()}",
+        urls.READING_ORDER: f"{9999 - best.year}-{best.rank_position:02d}-{inv.name.lower()}",
     }
     return {
         "filter": {key: [value for value, _ in values] for key, values in facet_values(inv).items()},

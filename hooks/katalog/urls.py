@@ -26,9 +26,11 @@ DATA = "data/index.md"
 SKK_INDEX = "skk/index.md"  # the history of SKK editions
 SEARCH_INDEX_DIR = "pagefind/"
 # The catalogue's orders, beside Pagefind's files (katalog.search.write_orders), and the metadata keys they
-# come from: "urut-nama" holds a profile's key in the order "nama".
+# come from: "urut-nama" holds a profile's key in the order "nama". The reading order lists page ids, the
+# others positions in it.
 ORDER_FILE = "urutan.json"
 ORDER_META_PREFIX = "urut-"
+READING_ORDER = "peringkat"
 GUIDE_PAGE = "replikasi/index.md"  # hand-written, in docs/
 CONTRIBUTE_PAGE = "kontribusi.md"  # hand-written, in docs/: how to propose an innovation
 MATRIX_PAGE = "replikasi/matriks/index.md"

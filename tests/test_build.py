@@ -30,6 +30,7 @@ from katalog.urls import (
     GUIDE_PAGE,
     MATRIX_PAGE,
     ORDER_FILE,
+    PROFILE_MARKER,
     READINESS_PAGE,
     READING_ORDER,
     Profiled,
@@ -421,6 +422,14 @@ def test_the_search_index_holds_each_profile_s_story_but_not_the_explanations_ev
         for repeated in repeated_texts:
             assert repeated not in content, (inv.slug, repeated)
         assert not re.search(r"\[S[0-9]+\]", content), inv.slug  # citation links
+
+
+def test_every_profile_and_no_other_page_holds_the_word_a_filter_without_a_query_searches_for(site: Path):
+    fragments = _search_fragments(site)
+    profiles = {"/" + site_path(page_of(inv)) for inv in CATALOGUE.innovations}
+    assert profiles < set(fragments)
+    for url, content in fragments.items():
+        assert (PROFILE_MARKER in content.split()) == (url in profiles), url
 
 
 def _fragment_urls(site: Path) -> dict[str, str]:

@@ -126,6 +126,21 @@ def test_a_filter_finds_innovations_beyond_the_first_page(browser, paged_repo, p
 
 
 @pytest.mark.browser
+def test_a_filter_without_a_query_downloads_one_index_chunk_not_the_whole_index(browser, paged_repo, paged_url: str):
+    chunks = list((paged_repo[1] / "pagefind" / "index").glob("*.pf_index"))
+    assert len(chunks) > 1  # else this test could not tell the whole index from one chunk
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    requests: list[str] = []
+    page.context.on("request", lambda request: requests.append(request.url))  # Pagefind's web worker's too
+    page.goto(paged_url + "katalog/?" + urlencode({"bidang": "kesehatan"}))
+    page.wait_for_function("document.querySelector('.kki-katalog')?.dataset.siap === '1'")
+    expected = [inv.slug for inv in catalogue_order(load_catalogue(paged_repo[0])) if "kesehatan" in inv.sectors]
+    assert shown(page) == expected[:12] and expected
+    index_requests = [url for url in requests if "/pagefind/index/" in url]
+    assert len(index_requests) == 1, index_requests
+
+
+@pytest.mark.browser
 def test_sorting_by_name_covers_the_whole_catalogue_and_more_shows_more(browser, paged_repo, paged_url: str):
     catalogue = load_catalogue(paged_repo[0])
     by_name = sorted((inv.name for inv in catalogue.innovations), key=str.lower)  # names: two may share one

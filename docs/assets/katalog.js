@@ -37,8 +37,11 @@
     const boxes = Array.from(form.querySelectorAll("input[type=checkbox]"));
     const facetKeys = Array.from(new Set(boxes.map((box) => box.name)));
     const siteRoot = new URL(root.dataset.siteRoot, window.location.href);
-    // Pagefind's page-type filter and its values for profiles and for every other page, from the build.
+    // Pagefind's page-type filter, carried only by the indexed pages that are not profiles (katalog.urls).
     const pageType = root.dataset.saringHalaman;
+    // A word every profile holds: a view with filters and no query searches for it, as Pagefind answers a
+    // search for nothing by downloading its whole index (katalog.urls.PROFILE_MARKER).
+    const profileMarker = root.dataset.penandaProfil;
     const more = document.createElement("button");
     more.type = "button";
     more.className = "md-button";
@@ -242,7 +245,7 @@
       let search, results, page, engine;
       try {
         engine = await loadPagefind();
-        search = await engine.search(state.q || null, { filters: pagefindFilters(state) });
+        search = await engine.search(state.q || profileMarker, { filters: pagefindFilters(state) });
         results = await inOrder(search.results, orderOf(state));
         if (current !== run) return;
         page = await Promise.all(results.slice(0, shown).map((result) => result.data()));

@@ -323,6 +323,7 @@ def _catalogue(catalogue: Catalogue, first_page: tuple[Innovation, ...], page_co
         "counts": counts,
         "pagefind_url": urls.search_index_url(urls.CATALOGUE),
         "page_type": (urls.PAGE_TYPE_FILTER, urls.OTHER_PAGE_TYPE),
+        "profile_marker": urls.PROFILE_MARKER,
         "site_root": urls.relative_url(urls.CATALOGUE, urls.HOME),
         "history": Markup(urls.markdown_link(urls.SKK_INDEX)),
         "contribute": urls.relative_url(urls.CATALOGUE, urls.CONTRIBUTE_PAGE),
@@ -381,9 +382,10 @@ def _readiness(catalogue: Catalogue) -> Context:
     }
 
 
-def search_fields(inv: Innovation) -> dict[str, dict[str, object]]:
-    """What the theme writes into a profile for Pagefind: facet filters and result metadata, the catalogue's
-    order keys among them (katalog.search.write_orders turns those into the order file)."""
+def search_fields(inv: Innovation) -> dict[str, object]:
+    """What the theme writes into a profile for Pagefind: facet filters, the profile marker (urls.PROFILE_MARKER)
+    and result metadata, the catalogue's order keys among them (katalog.search.write_orders turns those into the
+    order file)."""
     best = inv.best_award
     orders = {
         "nama": inv.name.lower(),
@@ -392,6 +394,7 @@ def search_fields(inv: Innovation) -> dict[str, dict[str, object]]:
     }
     return {
         "filter": {key: [value for value, _ in values] for key, values in facet_values(inv).items()},
+        "marker": urls.PROFILE_MARKER,
         # The card the catalogue draws from a result: the same words as the cards rendered at build time.
         "meta": {
             "id": inv.slug,

@@ -18,8 +18,8 @@ from .urls import ORDER_FILE, ORDER_META_PREFIX, READING_ORDER, SEARCH_INDEX_DIR
 # Not content a reader searches for, and repeated on every profile: Material's permalink marks and edit
 # buttons; the [S1] citation links; the same explanations, guidance notes, "belum terdokumentasi" marks and
 # questions on what a write-up lacks. Left in, every profile's index entry and result fragment carries them:
-# Pagefind's memory grows with the text it indexes (5,000 synthetic profiles: 1.68 GB with them, 1.06 GB
-# without). The "belum terdokumentasi" marks go on every page; the same words written in a sentence stay.
+# Pagefind's memory grows with the text it indexes (5,000 synthetic profiles: 1.68 GB with the first of them,
+# 1.06 GB without). The "belum terdokumentasi" marks go on every page; the same words written in a sentence stay.
 EXCLUDE_SELECTORS = (
     ".headerlink",
     ".md-content__button",

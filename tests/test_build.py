@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import json
 import posixpath
 import re
@@ -25,7 +24,7 @@ from katalog.replication import (
     readiness_data,
     sectors_in_use,
 )
-from katalog.search import start_indexing, write_orders
+from katalog.search import fragments, start_indexing, write_orders
 from katalog.urls import (
     GUIDE_PAGE,
     MATRIX_PAGE,
@@ -394,13 +393,8 @@ def test_guide_is_labelled_as_guidance_and_attributes_its_figures(site: Path):
 
 
 def _search_fragments(site: Path) -> dict[str, str]:
-    """Each indexed page's text as Pagefind stores it for results (gzipped JSON after a signature)."""
-    fragments = {}
-    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
-        data = gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd")
-        fragment = json.loads(data)
-        fragments[fragment["url"]] = fragment["content"]
-    return fragments
+    """Each indexed page's text as Pagefind stores it for results."""
+    return {fragment["url"]: fragment["content"] for _, fragment in fragments(site / "pagefind")}
 
 
 def test_the_search_index_holds_each_profile_s_story_but_not_the_explanations_every_profile_repeats(site: Path):
@@ -434,10 +428,7 @@ def test_every_profile_and_no_other_page_holds_the_word_a_filter_without_a_query
 
 def _fragment_urls(site: Path) -> dict[str, str]:
     """Pagefind's page id (a result's `id`, the fragment's file name) -> the page's URL."""
-    urls = {}
-    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
-        urls[path.stem] = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))["url"]
-    return urls
+    return {page_id: fragment["url"] for page_id, fragment in fragments(site / "pagefind")}
 
 
 def _orders(bundle: Path) -> dict[str, list[str]]:

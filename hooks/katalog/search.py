@@ -10,8 +10,10 @@ import json
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .urls import ORDER_FILE, ORDER_META_PREFIX, READING_ORDER, SEARCH_INDEX_DIR
 
@@ -55,13 +57,11 @@ def _return_freed_memory() -> None:
     trim(0)
 
 
-def _fragments(bundle: Path) -> list[tuple[str, dict[str, object]]]:
-    """(Pagefind's page id, the page's stored data) for every indexed page; the id is what a result's `id` holds.
-    A fragment is gzipped JSON after Pagefind's signature."""
-    fragments = []
-    for path in sorted((bundle / "fragment").glob("*.pf_fragment")):
-        fragments.append((path.stem, json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))))
-    return fragments
+def fragments(bundle: Path) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(Pagefind's page id, the page's stored data: url, content, meta...) for every indexed page, one at a time.
+    The id is what a search result's `id` holds; a fragment is gzipped JSON after Pagefind's signature."""
+    for path in (bundle / "fragment").glob("*.pf_fragment"):
+        yield path.stem, json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
 
 
 def write_orders(site_dir: Path) -> None:
@@ -73,10 +73,8 @@ def write_orders(site_dir: Path) -> None:
     two orders were 20 KB of a 217 KB first search. Written here instead, they cost only a sorted view."""
     bundle = site_dir / SEARCH_INDEX_DIR
     keyed: dict[str, list[tuple[str, str]]] = {}
-    for page_id, fragment in _fragments(bundle):
-        meta = fragment.get("meta")
-        assert isinstance(meta, dict)
-        for key, value in meta.items():
+    for page_id, fragment in fragments(bundle):
+        for key, value in fragment["meta"].items():
             if key.startswith(ORDER_META_PREFIX):
                 keyed.setdefault(key.removeprefix(ORDER_META_PREFIX), []).append((value, page_id))
     in_order = {name: [page_id for _, page_id in sorted(entries)] for name, entries in sorted(keyed.items())}

@@ -4,6 +4,12 @@ MkDocs the same plan, pages, sanitised HTML and data files as a build in this pr
 from __future__ import annotations
 
 import multiprocessing
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
 from conftest import ROOT
@@ -98,3 +104,41 @@ def test_a_worker_kept_for_many_builds_delivers_what_a_fresh_one_does(single_pro
             assert data_files == EXPECTED.data_files
     finally:
         pool.shutdown()
+
+
+def _running(pid: int) -> bool:
+    """Whether a process exists and has not exited (an orphan's zombie may wait long for a reaper)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return False
+    return "\nState:\tZ" not in status
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads /proc (Linux)")
+def test_a_worker_leaves_when_its_parent_is_killed_without_shutting_it_down():
+    parent_code = (
+        "import os, sys, time\n"
+        "from katalog.background import worker_pool\n"
+        "print(worker_pool(single_process=False).submit(os.getpid).result(), flush=True)\n"
+        "time.sleep(120)\n"
+    )
+    parent = subprocess.Popen(
+        [sys.executable, "-c", parent_code],
+        env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")},
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert parent.stdout is not None
+    worker = int(parent.stdout.readline())
+    try:
+        assert _running(worker)
+        parent.kill()
+        parent.wait()
+        deadline = time.monotonic() + 15
+        while _running(worker) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not _running(worker)
+    finally:
+        if _running(worker):  # never leave it behind, even when this test fails
+            os.kill(worker, signal.SIGKILL)

@@ -15,6 +15,8 @@ through the same methods, in this process as they are queued.
 from __future__ import annotations
 
 import os
+import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -100,12 +102,25 @@ def single_process_requested() -> bool:
     return os.environ.get(SINGLE_PROCESS_VARIABLE, "") not in ("", "0")
 
 
+def _exit_with(parent: int) -> None:
+    """Worker initializer. A parent stopped by a signal (`kill`, an editor stopping `mkdocs serve`) never shuts
+    its worker down, and a forked worker holds both ends of its task pipe, so it would wait for the next task
+    for ever: it leaves once its parent is gone."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 def worker_pool(single_process: bool | None = None) -> Executor:
     """A worker to hand to many BackgroundBuilds in turn (`mkdocs serve`); shut it down when done."""
     if single_process if single_process is not None else single_process_requested():
         return InProcessExecutor()
     # The platform's default start method: fork on Linux, so the worker starts with our modules loaded.
-    return ProcessPoolExecutor(max_workers=1)
+    return ProcessPoolExecutor(max_workers=1, initializer=_exit_with, initargs=(os.getpid(),))
 
 
 class BackgroundBuild:

@@ -15,6 +15,8 @@ import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -32,48 +34,47 @@ def build(repo: Path, site_dir: Path) -> None:
     subprocess.run(command, cwd=repo, env=env, check=True)
 
 
-def first_search_bytes(base_url: str, query: str) -> tuple[int, int, list[str]]:
-    """(bytes on the wire, request count, resources) from typing a query until the results show."""
+@contextmanager
+def _catalogue(base_url: str, query_string: str = "") -> Iterator[tuple[Any, list[Any]]]:
+    """Headless Chromium on /katalog/<query_string> once its script is ready, and the requests finished since
+    the page was opened (context-level events include the requests Pagefind's web worker makes)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_FLAGS)
         page = browser.new_page()
-        page.goto(base_url + "katalog/")
-        page.wait_for_function("document.querySelector('.kki-katalog').dataset.siap === '1'")
-        finished: list = []
-        # Context-level events include the requests Pagefind's web worker makes.
+        finished: list[Any] = []
         page.context.on("requestfinished", lambda request: finished.append(request))
+        page.goto(base_url + "katalog/" + query_string)
+        page.wait_for_function("document.querySelector('.kki-katalog').dataset.siap === '1'")
+        yield page, finished
+        browser.close()
+
+
+def _wire_bytes(sizes: dict[str, int]) -> int:
+    return sizes["responseBodySize"] + sizes["responseHeadersSize"]
+
+
+def first_search_bytes(base_url: str, query: str) -> tuple[int, int, list[str]]:
+    """(bytes on the wire, request count, resources) from typing a query until the results show."""
+    with _catalogue(base_url) as (page, finished):
+        finished.clear()  # the page itself is not the search
         page.get_by_role("searchbox", name="Cari", exact=True).fill(query)
         page.wait_for_function("document.querySelector('#kki-jumlah').innerText.includes('cocok')")
         page.wait_for_load_state("networkidle")
-        transfers = {request.url: request.sizes() for request in finished}
-        browser.close()
-    total = sum(size["responseBodySize"] + size["responseHeadersSize"] for size in transfers.values())
-    resources = sorted(
-        f"{(size['responseBodySize'] + size['responseHeadersSize']) / 1024:6.1f} KB  {url.split('/pagefind/')[-1]}"
-        for url, size in transfers.items()
-    )
-    return total, len(transfers), resources
+        transfers = {request.url: _wire_bytes(request.sizes()) for request in finished}
+    resources = sorted(f"{size / 1024:6.1f} KB  {url.split('/pagefind/')[-1]}" for url, size in transfers.items())
+    return sum(transfers.values()), len(transfers), resources
 
 
 def sorted_view_bytes(base_url: str) -> tuple[int, int]:
     """(bytes on the wire, request count) of the search files for the whole catalogue sorted by name: a view
     without a query, like any filter alone, and one that needs the order file."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_FLAGS)
-        page = browser.new_page()
-        finished: list = []
-        page.context.on("requestfinished", lambda request: finished.append(request))
-        page.goto(base_url + "katalog/?urut=nama")
-        page.wait_for_function("document.querySelector('.kki-katalog').dataset.siap === '1'")
+    with _catalogue(base_url, "?urut=nama") as (page, finished):
         page.wait_for_function("!document.querySelector('.kki-katalog').dataset.sibuk")
         page.wait_for_load_state("networkidle")
-        sizes = [request.sizes() for request in finished if "/pagefind/" in request.url]
-        browser.close()
-    return sum(size["responseBodySize"] + size["responseHeadersSize"] for size in sizes), len(sizes)
+        sizes = [_wire_bytes(request.sizes()) for request in finished if "/pagefind/" in request.url]
+    return sum(sizes), len(sizes)
 
 
 def measure(site_dir: Path, query: str) -> dict[str, Any]:

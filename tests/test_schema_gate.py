@@ -158,3 +158,26 @@ def test_compiling_the_gate_leaves_the_shared_schemas_untouched():
     for name in ("inovasi", "pembinaan", "putaran", "edisi"):
         fast_validator_for(SCHEMA_DIR, name)
     assert json.dumps(load_schemas(SCHEMA_DIR), sort_keys=True) == before
+
+
+def test_the_compiled_gate_outlives_clear_caches_until_a_schema_changes(tmp_path: Path):
+    """`mkdocs serve` clears the schema caches before every rebuild; compiling is the slow part, so the gate
+    is kept for unchanged schemas, and an edited schema gets a gate compiled from it."""
+    from katalog import clear_caches
+
+    schema_dir = tmp_path / "_skema"
+    schema_dir.mkdir()
+    for name in ("inovasi", "pembinaan", "putaran", "edisi"):
+        (schema_dir / f"{name}.schema.json").write_text(
+            (SCHEMA_DIR / f"{name}.schema.json").read_text("utf-8"), "utf-8"
+        )
+    gate = fast_validator_for(schema_dir, "inovasi")
+    clear_caches()
+    assert fast_validator_for(schema_dir, "inovasi") is gate
+
+    schema = json.loads((schema_dir / "inovasi.schema.json").read_text("utf-8"))
+    schema["properties"]["nama"]["maxLength"] = 3
+    (schema_dir / "inovasi.schema.json").write_text(json.dumps(schema), "utf-8")
+    clear_caches()
+    assert passes_quickly(_write_up(), SCHEMA_DIR, "inovasi")
+    assert not passes_quickly(_write_up(), schema_dir, "inovasi")

@@ -16,7 +16,7 @@ import difflib
 import json
 import re
 from collections.abc import Callable, Iterator
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -85,7 +85,14 @@ def validator_for(schema_dir: Path, name: str) -> jsonschema.Draft202012Validato
 @cache
 def fast_validator_for(schema_dir: Path, name: str) -> Callable[[Any], Any]:
     """A compiled validator that raises on the first error: a quick gate in front of `validator_for`."""
-    schemas = load_schemas(schema_dir)
+    return _compiled_gate(json.dumps(load_schemas(schema_dir), sort_keys=True), name)
+
+
+@lru_cache(maxsize=2 * len(SCHEMA_NAMES))
+def _compiled_gate(schemas_text: str, name: str) -> Callable[[Any], Any]:
+    """Kept by the schemas' text, so clear_caches() need not drop it: compiling takes about 0.1 s a schema,
+    and under `mkdocs serve` every rebuild would pay it again for schemas that rarely change."""
+    schemas = json.loads(schemas_text)
     by_id = {schema["$id"]: schema for schema in schemas.values()}
     date_checker = jsonschema.Draft202012Validator.FORMAT_CHECKER
     return fastjsonschema.compile(

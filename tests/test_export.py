@@ -43,3 +43,31 @@ def test_an_edited_write_up_is_encoded_again():
     catalogue = replace(CATALOGUE, innovations=(edited, *CATALOGUE.innovations[1:]))
     assert catalogue_json(catalogue, SITE_URL) == encoded_at_once(catalogue)
     assert json.loads(catalogue_json(catalogue, SITE_URL))["inovasi"][0]["nama"] == 'Nama "baru"\nbaris kedua'
+
+
+def test_an_unchanged_document_keeps_its_text_and_a_changed_one_is_encoded_again():
+    """The feed and the editions are encoded again only when their document changed, and compared so that
+    values Python counts as equal but JSON writes differently (1, 1.0, true) are not taken for each other."""
+    from katalog.export import _indented_json
+
+    first = _indented_json("uji", {"nilai": 1, "nama": "Kecamatan"}, indent=2)
+    assert _indented_json("uji", {"nilai": 1, "nama": "Kecamatan"}, indent=2) is first
+    for value in (1.0, True, 2):
+        document = {"nilai": value, "nama": "Kecamatan"}
+        assert _indented_json("uji", document, indent=2) == json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_the_feed_and_the_editions_follow_an_edit():
+    from katalog.export import editions_json, feed_json
+
+    editions_json(CATALOGUE, SITE_URL)
+    feed_json(CATALOGUE, SITE_URL, "Katalog")
+    edition = CATALOGUE.editions[0]
+    renamed = replace(edition, name="Nama edisi yang baru")
+    catalogue = replace(CATALOGUE, editions=(renamed, *CATALOGUE.editions[1:]))
+    assert json.loads(editions_json(catalogue, SITE_URL))["edisi"][0]["nama"] == "Nama edisi yang baru"
+    edited = replace(CATALOGUE.innovations[0], summary="Ringkasan yang baru")
+    catalogue = replace(CATALOGUE, innovations=(edited, *CATALOGUE.innovations[1:]))
+    assert "Ringkasan yang baru" in [
+        item.get("summary") for item in json.loads(feed_json(catalogue, SITE_URL, "K"))["items"]
+    ]

@@ -73,6 +73,7 @@ _started = 0.0
 _inputs: Inputs | None = None
 _generated: set[str] = set()  # page paths whose Markdown comes from the worker
 _rendered: dict[str, str] = {}  # page path -> Markdown rendered ahead (a dirty rebuild compares it first)
+_compared: dict[str, bool] = {}  # page path -> whether its Markdown changed since the last build
 _digests: dict[str, bytes] = {}  # page path -> digest of the Markdown this build converted
 _outputs: frozenset[str] = frozenset()  # site paths of every generated page and file
 # MkDocs keeps every page's HTML from reading it to writing it: we keep it compressed in between.
@@ -84,6 +85,15 @@ class _Kept(File):
 
     def is_modified(self) -> bool:
         return False
+
+
+class _Compared(File):
+    """A generated page an edit may have changed (it shows an edited write-up, or lists every write-up).
+    Whether MkDocs converts it again is settled when MkDocs first asks, as it reads the pages: until then the
+    worker renders it while MkDocs builds its navigation, instead of MkDocs waiting for it in on_files."""
+
+    def is_modified(self) -> bool:
+        return _markdown_changed(self.src_uri)
 
 
 class _ConsoleFilter(logging.Filter):
@@ -178,7 +188,7 @@ def _start_worker(config: MkDocsConfig) -> BackgroundBuild:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _build, _plan, _started, _inputs, _generated, _rendered, _digests, _outputs, _held_html
+    global _build, _plan, _started, _inputs, _generated, _rendered, _compared, _digests, _outputs, _held_html
     _stop_worker()
     _stop_indexing()  # it reads the site folder this build is about to change
     clear_caches()
@@ -186,7 +196,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _inputs = read_inputs(Path(config.config_file_path).parent) if _incremental else None
     _build = _start_worker(config)
     _plan = None
-    _generated, _rendered, _digests, _outputs, _held_html = set(), {}, {}, frozenset(), {}
+    _generated, _rendered, _compared, _digests, _outputs, _held_html = set(), {}, {}, {}, frozenset(), {}
     # overrides/main.html marks every indexed page that is not a profile with this Pagefind filter.
     config.extra["kki_halaman_lain"] = f"{PAGE_TYPE_FILTER}:{OTHER_PAGE_TYPE}"
     # The footer credits the region data on every page (overrides/partials/copyright.html).
@@ -194,25 +204,34 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def _pages_to_convert(plan: SitePlan, site_dir: Path) -> set[str]:
-    """Queue the pages to render; the ones MkDocs must convert (under a dirty rebuild, only the changed)."""
+def _pages_to_compare(plan: SitePlan, site_dir: Path) -> set[str] | None:
+    """Queue the pages to render; under a dirty rebuild, the ones an edit may have changed (the rest are
+    kept). None: a full build, which converts every page."""
     assert _build is not None
     render = pages_to_render(_record, _inputs, plan.page_sources) if _inputs is not None else None
     if render is None:
         if _incremental:
             clean_directory(str(site_dir))  # a full rebuild keeps nothing of the last one
         _build.render(plan.page_paths)
-        return set(plan.page_paths)
+        return None
     assert _record is not None
     _build.render(render, data_files_first=False)
-    for page_path in render:
-        markdown = _from_worker(partial(_build.page, page_path))
-        if markdown_digest(markdown) != _record.digests.get(page_path):
-            _rendered[page_path] = markdown
     for page_path, markdown in _spliced(plan).items():
         if markdown != _record.spliced.get(page_path):  # MkDocs then builds that hand-written page again
             remove_outputs(site_dir, [urls.site_path(page_path) + "index.html"])
-    return set(_rendered)
+    return set(render)
+
+
+def _markdown_changed(page_path: str) -> bool:
+    """Whether a page's Markdown differs from the last build's (asked once per build); a changed page's
+    Markdown waits in _rendered for on_pre_page."""
+    if page_path not in _compared:
+        assert _build is not None and _record is not None
+        markdown = _from_worker(partial(_build.page, page_path))
+        _compared[page_path] = markdown_digest(markdown) != _record.digests.get(page_path)
+        if _compared[page_path]:
+            _rendered[page_path] = markdown
+    return _compared[page_path]
 
 
 def _plan_once_more_if_lost(config: MkDocsConfig) -> SitePlan:
@@ -236,12 +255,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     assert _build is not None
     _plan = _from_worker(partial(_plan_once_more_if_lost, config))
     _generated = set(_plan.page_paths)
-    convert = _pages_to_convert(_plan, Path(config.site_dir))
+    compare = _pages_to_compare(_plan, Path(config.site_dir))
     in_nav = set(_nav_paths(config.nav))
     # Pages and data files get their content later (on_pre_page, on_env), as the worker delivers it.
     added: list[File] = []
     for page_path in _plan.page_paths:
-        kind = File if page_path in convert else _Kept
+        kind = File if compare is None else _Compared if page_path in compare else _Kept
         inclusion = InclusionLevel.UNDEFINED if page_path in in_nav else InclusionLevel.NOT_IN_NAV
         added.append(kind.generated(config, page_path, content="", inclusion=inclusion))
     for site_path in _plan.data_paths:

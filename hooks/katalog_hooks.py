@@ -198,8 +198,27 @@ CHANGE_EVENTS: list[type[FileSystemEvent]] = [
 ]
 
 
+class _FolderChangesToo(FileSystemEventHandler):
+    """MkDocs' handler ignores folder events, and polling never needed them: it sees every file of a removed
+    folder go. The operating system reports a write-up folder moved out of the watched tree (to the trash, say)
+    as one folder event and nothing else, so it is handed on as the same change to a file at that path."""
+
+    def __init__(self, handler: FileSystemEventHandler) -> None:
+        self.handler = handler
+
+    def dispatch(self, event: FileSystemEvent) -> None:
+        if isinstance(event, DirMovedEvent):
+            event = FileMovedEvent(event.src_path, event.dest_path)
+        elif isinstance(event, DirDeletedEvent):
+            event = FileDeletedEvent(event.src_path)
+        elif isinstance(event, DirCreatedEvent):
+            event = FileCreatedEvent(event.src_path)
+        self.handler.dispatch(event)
+
+
 class _ChangeObserver(Observer):  # type: ignore[misc,valid-type]  # the platform's observer class
-    """The operating system's observer, passing on changes only (MkDocs rebuilds on any event it gets)."""
+    """The operating system's observer, passing on changes only (MkDocs rebuilds on any event it gets),
+    folders' included."""
 
     def schedule(
         self,
@@ -209,7 +228,9 @@ class _ChangeObserver(Observer):  # type: ignore[misc,valid-type]  # the platfor
         recursive: bool = False,
         event_filter: list[type[FileSystemEvent]] | None = None,
     ) -> ObservedWatch:
-        return super().schedule(event_handler, path, recursive=recursive, event_filter=event_filter or CHANGE_EVENTS)
+        return super().schedule(
+            _FolderChangesToo(event_handler), path, recursive=recursive, event_filter=event_filter or CHANGE_EVENTS
+        )
 
 
 def _watch_with(server: LiveReloadServer, observer: BaseObserver) -> None:

@@ -58,10 +58,13 @@ def test_polling_is_kept_when_asked_for(tmp_path: Path, monkeypatch: pytest.Monk
 class _Recorder(FileSystemEventHandler):
     def __init__(self) -> None:
         self.events: list[str] = []
+        self.file_events: list[str] = []
         self.seen = threading.Event()
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         self.events.append(event.event_type)
+        if not event.is_directory:  # what MkDocs' own handler acts on
+            self.file_events.append(event.event_type)
         self.seen.set()
 
 
@@ -78,6 +81,25 @@ def test_reading_a_file_is_not_a_change_and_writing_one_is(tmp_path: Path):
         write_up.write_text("baru", encoding="utf-8")
         assert recorder.seen.wait(timeout=5.0)
         assert "modified" in recorder.events
+    finally:
+        observer.stop()
+        observer.join()
+
+
+def test_a_folder_moved_out_of_the_watched_tree_is_a_change_mkdocs_acts_on(tmp_path: Path):
+    """MkDocs' handler skips folder events; a write-up folder moved to the trash is reported as nothing else."""
+    watched, trash = tmp_path / "innovations", tmp_path / "sampah"
+    (watched / "lama").mkdir(parents=True)
+    (watched / "lama" / "index.md").write_text("isi", encoding="utf-8")
+    trash.mkdir()
+    recorder = _Recorder()
+    observer = katalog_hooks._ChangeObserver()
+    observer.schedule(recorder, str(watched), recursive=True)
+    observer.start()
+    try:
+        (watched / "lama").rename(trash / "lama")
+        assert recorder.seen.wait(timeout=5.0)
+        assert recorder.file_events == ["deleted"]
     finally:
         observer.stop()
         observer.join()

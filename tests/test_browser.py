@@ -81,6 +81,30 @@ def test_tile_map_tiles_are_named_links_and_the_history_is_a_table(browser, site
     page.close()
 
 
+def test_a_tile_focused_by_keyboard_is_wholly_in_view_on_a_phone(browser, site_url: str):
+    # At 360 px the map scrolls inside its box; Chromium alone left tiles at the box's edge half hidden.
+    page = browser.new_page(viewport={"width": 360, "height": 800})
+    page.goto(site_url + "skk/", wait_until="networkidle")
+    page.focus(".kki-petak-gulir")
+    hidden: list[str] = []
+    for _ in range(page.locator("svg.kki-petak a").count()):
+        page.keyboard.press("Tab")
+        tile = page.evaluate(
+            """() => {
+              const tile = document.activeElement, box = document.querySelector(".kki-petak-gulir");
+              const shown = tile.getBoundingClientRect(), frame = box.getBoundingClientRect();
+              return {name: tile.getAttribute("aria-label"), inside: box.contains(tile),
+                      whole: shown.left >= frame.left - 0.5 && shown.right <= frame.right + 0.5
+                             && shown.top >= 0 && shown.bottom <= innerHeight};
+            }"""
+        )
+        assert tile["inside"], "Tab left the map before reaching every tile"
+        if not tile["whole"]:
+            hidden.append(tile["name"])
+    assert hidden == []
+    page.close()
+
+
 def test_reader_goes_from_home_to_a_profile_and_its_kecamatan(browser, site_url: str):
     page = browser.new_page(viewport={"width": 360, "height": 800})
     page.goto(site_url)

@@ -1,6 +1,7 @@
 // Keyboard access Material leaves out. Wide tables scroll sideways inside Material's wrapper: each wrapper
 // that actually overflows becomes a focusable, named region. The navigation drawer (phones and tablets) opens
-// from a <label> that keyboards cannot reach: a button takes its place.
+// from a <label> that keyboards cannot reach: a button takes its place. A tile of the /skk/ map that takes
+// focus is scrolled wholly into its box.
 "use strict";
 
 (function () {
@@ -52,9 +53,20 @@
     });
   }
 
+  // The tile map scrolls sideways inside its own box on a phone. Chromium scrolls a focused SVG link only
+  // until part of it shows, so a tile at the box's edge was half hidden: bring the whole tile into view.
+  function tilesScrollIntoView() {
+    document.querySelectorAll(".kki-petak-gulir").forEach((box) => {
+      box.addEventListener("focusin", (event) => {
+        if (event.target !== box) event.target.scrollIntoView({ block: "nearest", inline: "nearest" });
+      });
+    });
+  }
+
   function init() {
     scrollableTables();
     drawerButton();
+    tilesScrollIntoView();
   }
 
   if (window.document$) window.document$.subscribe(init);

@@ -88,6 +88,25 @@ def test_ticking_a_filter_keeps_the_count_in_view(browser, site_url: str):
 
 
 @pytest.mark.browser
+def test_a_card_scrolled_to_lands_just_below_the_count_bar(browser, site_url: str):
+    # The page's scroll padding clears the header and the count bar; a control's own margin for the header
+    # used to add to it, leaving the card 90 px further down than needed.
+    page = browser.new_page(viewport=PHONE)
+    page.goto(site_url + "katalog/")
+    ready(page)
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    fifth_card = page.locator("#kki-daftar li:not([hidden]) h2 a").nth(4)
+    gap = fifth_card.evaluate(
+        """link => {
+            link.scrollIntoView({block: "start"});
+            const bar = document.querySelector(".kki-jumlah");
+            return link.getBoundingClientRect().top - bar.getBoundingClientRect().bottom;
+        }"""
+    )
+    assert 0 <= gap <= 40
+
+
+@pytest.mark.browser
 def test_header_search_on_another_page_lands_on_the_catalogue_with_results(browser, site_url: str):
     page = browser.new_page(viewport=PHONE)
     page.goto(site_url + "inovasi/jamper/")

@@ -289,6 +289,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra["kki_halaman_lain"] = f"{PAGE_TYPE_FILTER}:{OTHER_PAGE_TYPE}"
     # The footer credits the region data on every page (overrides/partials/copyright.html).
     config.extra["kki_wilayah"] = load_regions().source
+    # The 404 page's "report a broken link", built as the core builds it for the about page.
+    config.extra["kki_isu"] = _address.issues_url
     return config
 
 

@@ -18,6 +18,7 @@ import yaml
 from baru import find_kecamatan
 
 from katalog.load import CONTENT_DIR, SCHEMA_DIR, STORY_SECTIONS
+from katalog.policy import FENCE
 from katalog.scaffold import Draft, print_still_to_fill, slug_for, slug_problem, write_draft
 from katalog.schema import load_schemas
 
@@ -25,7 +26,6 @@ FORM = Path(".github") / "ISSUE_TEMPLATE" / "usulkan-inovasi.yml"
 NO_RESPONSE = "_No response_"
 SECTION_IDS = dict(zip(("latar", "cara", "dampak", "pemangku"), STORY_SECTIONS, strict=True))
 _URL = re.compile(r"https?://[^\s<>()\"']+")
-_FENCE = re.compile(r"^\s*(```|~~~)")
 DESCRIPTION = """\
 Membuat tulisan inovasi (innovations/<id>/index.md) dari isi isu formulir "Usulkan inovasi".
 
@@ -70,7 +70,7 @@ def parse_issue(body: str, labels: dict[str, str]) -> Proposal:
 
 
 def _answer(lines: list[str]) -> str:
-    text = "\n".join(line for line in lines if not _FENCE.match(line)).strip()
+    text = "\n".join(line for line in lines if not FENCE.match(line)).strip()
     return "" if text == NO_RESPONSE else text
 
 

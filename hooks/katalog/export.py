@@ -453,7 +453,7 @@ def feed_json(catalogue: Catalogue, site_url: str, site_name: str) -> str:
         item = {
             "id": absolute_url(site_url, urls.page_of(inv)),
             "url": absolute_url(site_url, urls.page_of(inv)),
-            "title": f"{inv.name} — Kecamatan {inv.kecamatan.name}, {inv.kabupaten.name}",
+            "title": f"{inv.name} — {inv.kecamatan.full_name}",
             "summary": inv.summary or "",
             "content_text": f"{best.label}. {inv.summary or ''}".strip(),
             "tags": [labels.SECTOR_LABELS[sector] for sector in inv.sectors],

@@ -13,14 +13,13 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
-from .policy import CITATION
+from .policy import CITATION, FENCE
 
 # Characters that Markdown, attr_list or HTML could read as syntax, written as character references.
 _MARKDOWN_ESCAPES = {ord(char): f"&#{ord(char)};" for char in "\\`*_{}[]<>#|~&\"'!:"}
 _WHITESPACE = re.compile(r"\s+")
 _UNKNOWN = Markup('<span class="kki-kosong">belum terdokumentasi</span>')
 _HEADING = re.compile(r"^(#{1,4})(?=\s)", flags=re.MULTILINE)
-_FENCE = re.compile(r"^\s*(```|~~~)")
 
 
 def escape_markdown(value: Any) -> Markup:
@@ -58,7 +57,7 @@ def cite_body(body: str, prefix: str, heading_shift: int = 0, reported: frozense
     lines = []
     in_fence = False
     for line in body.split("\n"):
-        if _FENCE.match(line):
+        if FENCE.match(line):
             in_fence = not in_fence
         elif not in_fence:
             line = _CITATION_RUN.sub(lambda match: _linked_citations(match.group(0), prefix, "", reported), line)

@@ -42,7 +42,7 @@ ALLOWED_HTML: dict[str, frozenset[str]] = {
 }
 SAFE_SCHEMES = ("http", "https", "mailto")
 CITATION = re.compile(r"\[(S[A-Za-z0-9]{1,7})\](?![(\[:])")
-_FENCE = re.compile(r"^\s*(```|~~~)")
+FENCE = re.compile(r"^\s*(```|~~~)")  # a line opening or closing fenced code
 _CODE_SPAN = re.compile(r"`+[^`]*`+")
 _TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)\b[^>]*>")  # opening tags: a lone closing tag runs nothing
 _MD_LINK = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)\s>]+)")
@@ -70,7 +70,7 @@ def prose_lines(body: str, first_line: int) -> Iterator[tuple[int, str]]:
     """Body lines outside fenced code blocks, with code spans blanked: code is shown, never interpreted."""
     in_fence = False
     for offset, line in enumerate(body.split("\n")):
-        if _FENCE.match(line):
+        if FENCE.match(line):
             in_fence = not in_fence
             continue
         if not in_fence:

@@ -44,6 +44,11 @@ class Kecamatan:
     def label(self) -> str:
         return f"{self.name} ({self.kabupaten.name}, {self.code})"
 
+    @property
+    def full_name(self) -> str:
+        """How pages name it for a reader: "Kecamatan Junrejo, Kota Batu"."""
+        return f"Kecamatan {self.name}, {self.kabupaten.name}"
+
 
 def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")

@@ -222,7 +222,7 @@ def _readiness_record(inv: Innovation, from_page: str) -> dict[str, Any]:
         "profile": profile(inv),
         "name": inv.name,
         "kecamatan": inv.kecamatan.name,
-        "place": f"Kecamatan {inv.kecamatan.name}, {inv.kabupaten.name}",
+        "place": inv.kecamatan.full_name,
         "summary": without_citations(inv.summary) if inv.summary else None,
         "url": urls.relative_url(from_page, urls.page_of(inv)),
         "kit": urls.relative_url(from_page, urls.page_of(inv)) + "#replikasi",

@@ -16,6 +16,7 @@ from conftest import ROOT, run_build
 from katalog import labels, load_catalogue
 from katalog.gaps import all_questions, open_questions
 from katalog.pages import catalogue_order
+from katalog.policy import CITATION
 from katalog.replication import (
     METHOD_STEPS,
     QUESTION_ATTRIBUTES,
@@ -106,6 +107,11 @@ def test_coaching_round_page_shows_dates_team_and_every_visit(site: Path):
     assert "21 Oktober 2024" in html and "2 November 2024" in html
     for member in coaching_round.team:
         assert member.name in html and member.institution in html
+    # A team member's note cites sources; they link to the round's source list like every other citation.
+    cited = {source for member in coaching_round.team for source in CITATION.findall(member.note or "")}
+    assert cited and "&#91;S" not in html
+    for source in cited:
+        assert f'href="#sumber-putaran-{source.lower()}">[{source}]</a>' in html
     for inv, _ in CATALOGUE.results_of_round(coaching_round.id):
         assert f'href="../../{site_path(page_of(inv))}#pembinaan-2024"' in html
 

@@ -396,6 +396,31 @@ def test_matrix_sorts_levels_in_order_and_keeps_unknowns_last(browser, enriched)
     page.close()
 
 
+def test_on_a_phone_every_matrix_value_and_its_source_links_sit_in_the_value_column(browser, site_url: str):
+    # A phone shows each row as a card: label column, value column. Loose links and "(redaksi)" marks used to
+    # become grid items of their own and drop into the label column, under the label.
+    page = browser.new_page(viewport={"width": 360, "height": 800})
+    page.goto(site_url + MATRIX)
+    misplaced = page.eval_on_selector_all(
+        "table.kki-matriks tbody td",
+        """cells => cells.flatMap(cell => {
+            const labelWidth = parseFloat(getComputedStyle(cell).gridTemplateColumns.split(" ")[0]);
+            const valueStart = cell.getBoundingClientRect().left + labelWidth;
+            return Array.from(cell.childNodes).filter(node => {
+                const range = document.createRange();
+                range.selectNodeContents(node);
+                const box = range.getBoundingClientRect();
+                return box.width > 0 && box.left < valueStart;
+            }).map(node => `${cell.closest("tr").id} ${cell.dataset.label}: ${node.textContent.trim()}`);
+        })""",
+    )
+    assert misplaced == []
+    cell_text = " ".join(page.locator("table.kki-matriks tbody td").all_inner_texts())
+    linked = " ".join(page.locator("table.kki-matriks a.kki-rujukan").all_inner_texts())
+    assert cell_text.count("[S") == linked.count("[S"), "a citation marker shows as plain text"
+    page.close()
+
+
 def pdf_text(data: bytes) -> str:
     reader = PdfReader(io.BytesIO(data))
     for pdf_page in reader.pages:

@@ -363,7 +363,8 @@ def _matrix(catalogue: Catalogue) -> Context:
                 "url": url,
                 "kit": url + "#replikasi",
                 "problem": without_citations(problem) if problem else None,
-                "partners": [*kinds, *inv.replication.partners],
+                # one cell: the partners without their [S1] markers (the profile cites them) or end stops
+                "partners": [*kinds, *(without_citations(partner).rstrip(".") for partner in inv.replication.partners)],
                 "filled": filled,
                 "parts": parts,
                 "levels": replication.LEVELS,

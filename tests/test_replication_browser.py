@@ -396,6 +396,23 @@ def test_matrix_sorts_levels_in_order_and_keeps_unknowns_last(browser, enriched)
     page.close()
 
 
+@pytest.mark.parametrize("width", [360, 1280])
+def test_the_jump_to_the_suggestions_lands_on_them_in_view_and_focused(browser, site_url: str, width: int):
+    page = browser.new_page(viewport={"width": width, "height": 740})
+    page.goto(site_url + CHECK + "#jawaban&bidang=kesehatan")
+    page.get_by_role("button", name="Lihat saran").click()
+    page.wait_for_function("document.activeElement.id === 'saran'")
+    page.wait_for_function(
+        """() => {
+            const heading = document.getElementById("saran"), box = heading.getBoundingClientRect();
+            const hit = document.elementFromPoint(box.left + 5, box.top + box.height / 2);
+            return box.top >= 0 && heading.contains(hit);
+        }""",
+        timeout=5000,
+    )
+    page.close()
+
+
 def test_on_a_phone_every_matrix_value_and_its_source_links_sit_in_the_value_column(browser, site_url: str):
     # A phone shows each row as a card: label column, value column. Loose links and "(redaksi)" marks used to
     # become grid items of their own and drop into the label column, under the label.

@@ -234,7 +234,14 @@ function summaryBar() {
   let bar = document.getElementById("kki-ringkasan-saran");
   if (bar) return bar;
   const jump = el("button", { type: "button", class: "md-button md-button--primary" }, "Lihat saran");
-  jump.addEventListener("click", () => document.getElementById("saran").scrollIntoView({ behavior: "smooth" }));
+  jump.addEventListener("click", () => {
+    // Focus goes to the suggestions too, so keyboard and screen-reader users land there; a focusable heading
+    // also takes the scroll margin (katalog.css) that keeps it clear of the sticky header.
+    const heading = document.getElementById("saran");
+    heading.tabIndex = -1;
+    heading.focus({ preventScroll: true });
+    heading.scrollIntoView({ behavior: "smooth" });
+  });
   bar = el("div", { id: "kki-ringkasan-saran", class: "kki-ringkasan-saran kki-layar-saja" });
   bar.append(el("span", { "aria-live": "polite" }), jump);
   form.append(bar);

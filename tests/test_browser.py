@@ -105,6 +105,29 @@ def test_a_tile_focused_by_keyboard_is_wholly_in_view_on_a_phone(browser, site_u
     page.close()
 
 
+@pytest.mark.parametrize("path", ["", "inovasi/jamper/", "replikasi/cek-kesiapan/"])
+def test_on_a_phone_no_heading_ends_in_an_empty_line(browser, site_url: str, path: str):
+    # Material's hidden permalink mark used to wrap onto a line of its own after a heading that filled its width.
+    page = browser.new_page(viewport={"width": 360, "height": 800})
+    page.goto(site_url + path)
+    padded = page.eval_on_selector_all(
+        "article :is(h1, h2, h3)",
+        """headings => headings.filter(heading => {
+            const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
+            let textBottom = -Infinity;
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                if (node.parentElement.closest(".headerlink") || !node.textContent.trim()) continue;
+                const words = document.createRange();
+                words.selectNodeContents(node);
+                textBottom = Math.max(textBottom, words.getBoundingClientRect().bottom);
+            }
+            return heading.getBoundingClientRect().bottom - textBottom > 4;
+        }).map(heading => heading.textContent.trim())""",
+    )
+    assert padded == []
+    page.close()
+
+
 def test_reader_goes_from_home_to_a_profile_and_its_kecamatan(browser, site_url: str):
     page = browser.new_page(viewport={"width": 360, "height": 800})
     page.goto(site_url)

@@ -173,6 +173,12 @@ def test_newcomer_narrows_to_a_kabupaten_searches_and_shares(browser, site_url: 
     page.get_by_role("searchbox", name="Cari", exact=True).fill("pemberdayaan lansia")
     page.wait_for_function("document.querySelector('#kki-jumlah').innerText.includes('cocok')")
     assert page.locator("#kki-daftar li:not([hidden])").first.get_attribute("id") == "kartu-lansia-smart"
+    found = page.locator("#kki-daftar li:not([hidden])").count()
+    # the count names the filter as well as the words: it is why fewer innovations match
+    assert (
+        page.locator("#kki-jumlah").inner_text()
+        == f"{found} inovasi cocok dengan “pemberdayaan lansia” dan 1 pilihan saringan"
+    )
     shared = page.url
     assert "q=pemberdayaan+lansia" in shared and "kabupaten=kota-batu" in shared
     other = browser.new_page()

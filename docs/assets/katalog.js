@@ -91,8 +91,12 @@
     }
 
     // How many choices are ticked, on the folded control, so a closed "Saring" still says a filter is on.
+    function tickedCount(state) {
+      return facetKeys.reduce((sum, key) => sum + state.facets[key].length, 0);
+    }
+
     function showActiveCount(state) {
-      const ticked = facetKeys.reduce((sum, key) => sum + state.facets[key].length, 0);
+      const ticked = tickedCount(state);
       activeCount.textContent = ticked ? `(${ticked} dipilih)` : "";
     }
 
@@ -263,10 +267,19 @@
       list.replaceChildren(...page.map(cardOf));
       if (pager) pager.hidden = true;
       const found = search.results.length;
-      count.textContent = state.q ? `${found} inovasi cocok dengan “${state.q}”` : `${found} inovasi`;
+      count.textContent = countText(found, state);
       empty.hidden = found > 0;
       more.hidden = found <= shown;
       delete root.dataset.sibuk;
+    }
+
+    // With a search and filters together, the count names both: "0 inovasi cocok dengan “lansia” dan 1 pilihan
+    // saringan" says why nothing matched, where the search words alone would not.
+    function countText(found, state) {
+      if (!state.q) return `${found} inovasi`;
+      const ticked = tickedCount(state);
+      const filters = ticked ? ` dan ${ticked} pilihan saringan` : "";
+      return `${found} inovasi cocok dengan “${state.q}”${filters}`;
     }
 
     function changed(push) {

@@ -10,6 +10,7 @@ and synthetic test data, never content.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import time
@@ -22,19 +23,26 @@ from katalog import clear_caches, validate_catalogue
 TARGET_SECONDS = 2.0
 
 
+def _cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (the load's workers)."""
+    used = os.times()
+    return used.user + used.system + used.children_user + used.children_system
+
+
 def time_validation(root: Path, runs: int) -> tuple[float, float, int]:
     """The best wall and CPU times of `runs` cold validations (caches cleared each time), and how many passed.
 
-    CPU time is reported too: on a shared two-core machine another job's load stretches wall time.
+    CPU time is reported too: on a shared two-core machine another job's load stretches wall time. It counts
+    the worker processes a large load starts (katalog.load.PARALLEL_FROM), so it can exceed the wall time.
     """
     best_wall = best_cpu = float("inf")
     count = 0
     for _ in range(runs):
         clear_caches()
-        wall, cpu = time.perf_counter(), time.process_time()
+        wall, cpu = time.perf_counter(), _cpu_seconds()
         catalogue, problems = validate_catalogue(root)
         best_wall = min(best_wall, time.perf_counter() - wall)
-        best_cpu = min(best_cpu, time.process_time() - cpu)
+        best_cpu = min(best_cpu, _cpu_seconds() - cpu)
         if problems or catalogue is None:
             raise SystemExit("data sintetis tidak valid:\n" + "\n".join(p.format() for p in problems[:20]))
         count = len(catalogue.innovations)

@@ -6,8 +6,11 @@ Nothing is dropped: a single problem anywhere fails the whole load, with all pro
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
 import stat
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache, partial
@@ -169,16 +172,21 @@ def validate_catalogue(
     innovations: list[Innovation] = []
     links: list[policy.PageLink] = []
     refused_in = {problem.path.split("/")[1] for problem in problems if problem.path.startswith(CONTENT_DIR + "/")}
-    for folder in inventory.folders:
-        reported = folder.path.name in refused_in
-        load = partial(_load_folder, folder, reported, inventory, root, regions, shared, today)
-        outcome = load() if cache is None else cache.folder(folder, reported, load)
+    folders = [(folder, folder.path.name in refused_in) for folder in inventory.folders]
+    context = (inventory, root, regions, shared, today)
+    if cache is None:
+        outcomes = _load_folders_on_every_core(folders, context)
+    else:
+        outcomes = [
+            cache.folder(folder, reported, partial(_load_folder, folder, reported, *context))
+            for folder, reported in folders
+        ]
+        cache.keep_only(inventory.folders)
+    for outcome in outcomes:
         problems += outcome.problems
         links += outcome.links
         if outcome.innovation is not None:
             innovations.append(outcome.innovation)
-    if cache is not None:
-        cache.keep_only(inventory.folders)
 
     editions = shared.editions
     problems += _write_up_link_problems(editions, innovations)
@@ -196,6 +204,44 @@ def validate_catalogue(
     if problems:
         return None, problems
     return catalogue, []
+
+
+# What every folder is checked against: the inventory, the repository root, the region data, the shared outcome
+# (rounds and editions) and today's date.
+_FolderContext = tuple[Inventory, Path, Regions, SharedOutcome, date]
+
+# Loading a folder is plain CPU work. A cold load of many folders is shared among the cores, each a forked copy
+# of this process that starts with everything loaded (1,012 folders on 2 cores: 2.1 s -> 1.25 s, outcomes
+# pickled back included). Below this many folders, starting the workers costs more than it saves.
+PARALLEL_FROM = 200
+
+
+def _load_folders(folders: list[tuple[Folder, bool]], context: _FolderContext) -> list[FolderOutcome]:
+    return [_load_folder(folder, reported, *context) for folder, reported in folders]
+
+
+def _usable_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def _load_folders_on_every_core(folders: list[tuple[Folder, bool]], context: _FolderContext) -> list[FolderOutcome]:
+    """Every folder's outcome, in order. Only where the platform forks by default (Linux): a spawned worker
+    would import everything again, and macOS forks unsafely."""
+    cores = _usable_cores()
+    if len(folders) < PARALLEL_FROM or cores < 2 or multiprocessing.get_all_start_methods()[0] != "fork":
+        return _load_folders(folders, context)
+    # The first folder loads here, so what it compiles (schema gates, validators) is inherited, not redone.
+    first = _load_folders(folders[:1], context)
+    rest = folders[1:]
+    size = -(-len(rest) // cores)  # ceiling: one chunk per core
+    chunks = [rest[start : start + size] for start in range(0, len(rest), size)]
+    fork = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=len(chunks), mp_context=fork) as workers:
+        loaded = workers.map(_load_folders, chunks, [context] * len(chunks))
+        return first + [outcome for chunk in loaded for outcome in chunk]
 
 
 def _load_shared(inventory: Inventory, root: Path, regions: Regions, today: date) -> SharedOutcome:

@@ -128,6 +128,20 @@ def test_on_a_phone_no_heading_ends_in_an_empty_line(browser, site_url: str, pat
     page.close()
 
 
+def test_a_table_wider_than_the_screen_says_it_scrolls_sideways_and_only_then(browser, site_url: str):
+    page = browser.new_page(viewport={"width": 360, "height": 800})
+    page.goto(site_url)  # the home page's table of the newest edition: wider than a phone
+    wrapper = page.locator(".md-typeset__scrollwrap").first
+    assert wrapper.evaluate("box => box.scrollWidth > box.clientWidth")
+    hint = page.locator(".kki-geser").first
+    assert hint.is_visible() and hint.inner_text().startswith("Geser tabel ke samping")
+    assert hint.evaluate("(hint, box) => hint.nextElementSibling === box", wrapper.element_handle())
+    page.set_viewport_size({"width": 1280, "height": 800})  # the same table fits on a desktop
+    page.wait_for_function("!document.querySelector('.kki-geser').checkVisibility()")
+    assert wrapper.evaluate("box => box.scrollWidth <= box.clientWidth")
+    page.close()
+
+
 def test_reader_goes_from_home_to_a_profile_and_its_kecamatan(browser, site_url: str):
     page = browser.new_page(viewport={"width": 360, "height": 800})
     page.goto(site_url)

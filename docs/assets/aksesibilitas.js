@@ -1,5 +1,6 @@
 // Keyboard access Material leaves out. Wide tables scroll sideways inside Material's wrapper: each wrapper
-// that actually overflows becomes a focusable, named region. The navigation drawer (phones and tablets) opens
+// that actually overflows becomes a focusable, named region, with a visible hint above it (nothing on screen
+// said that columns past the edge were there). The navigation drawer (phones and tablets) opens
 // from a <label> that keyboards cannot reach: a button takes its place. A tile of the /skk/ map that takes
 // focus is scrolled wholly into its box.
 "use strict";
@@ -8,12 +9,23 @@
   function scrollableTables() {
     const wrappers = Array.from(document.querySelectorAll(".md-typeset__scrollwrap"));
     wrappers.forEach((wrapper, index) => {
-      if (wrapper.scrollWidth > wrapper.clientWidth && !wrapper.hasAttribute("tabindex")) {
+      const overflows = wrapper.scrollWidth > wrapper.clientWidth;
+      if (overflows && !wrapper.hasAttribute("tabindex")) {
         wrapper.tabIndex = 0;
         wrapper.setAttribute("role", "region");
         // Region names must be unique on a page: number the tables.
         wrapper.setAttribute("aria-label", `Tabel ${index + 1} (geser ke samping untuk melihat semua kolom)`);
       }
+      let hint = wrapper.previousElementSibling;
+      if (!hint || !hint.classList.contains("kki-geser")) {
+        if (!overflows) return;
+        hint = document.createElement("p");
+        hint.className = "kki-geser";
+        hint.setAttribute("aria-hidden", "true"); // the region's name says it to screen readers
+        hint.textContent = "Geser tabel ke samping untuk kolom lainnya\u00a0→";
+        wrapper.before(hint);
+      }
+      hint.hidden = !overflows; // a turned phone or a resized window may fit the table after all
     });
   }
 
@@ -62,6 +74,12 @@
       });
     });
   }
+
+  let resizing = 0;
+  window.addEventListener("resize", () => {
+    window.clearTimeout(resizing);
+    resizing = window.setTimeout(scrollableTables, 200);
+  });
 
   function init() {
     scrollableTables();

@@ -12,7 +12,7 @@ import pytest
 from conftest import load_script
 
 from katalog import clear_caches, load
-from katalog.load import validate_catalogue
+from katalog.load import LoadCache, validate_catalogue
 
 TODAY = date(2026, 11, 28)
 SYNTHETIC = load.PARALLEL_FROM + 10
@@ -76,3 +76,18 @@ def test_a_load_shared_among_cores_gives_the_same_problems_in_order(broken_repo:
     assert catalogue is None and expected is None
     assert problems == expected_problems
     assert len({problem.path for problem in problems}) == 2
+
+
+def test_the_serve_worker_s_cache_shares_a_cold_load_and_reuses_it_after(clean_repo: Path, pools, monkeypatch):
+    # After a rename every folder is loaded again: that load is shared among the cores too.
+    cache = LoadCache()
+    clear_caches()
+    cached, problems = validate_catalogue(clean_repo, today=TODAY, cache=cache)
+    assert pools == [2] and problems == []
+    clear_caches()
+    again, problems = validate_catalogue(clean_repo, today=TODAY, cache=cache)
+    assert pools == [2] and problems == [], "nothing changed: nothing is loaded again"
+    monkeypatch.setattr(load, "PARALLEL_FROM", 10**9)
+    clear_caches()
+    expected, _ = validate_catalogue(clean_repo, today=TODAY)
+    assert cached == again == expected

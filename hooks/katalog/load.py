@@ -91,15 +91,24 @@ class LoadCache:
         if shared_key != self.shared_key:
             self.shared_key, self.shared, self.folders = shared_key, None, {}
 
-    def folder(self, folder: Folder, reported: bool, load: Callable[[], FolderOutcome]) -> FolderOutcome:
-        """The folder's outcome from an earlier load when none of its files changed; else load() now."""
-        key = _folder_key(folder, reported)
+    def outcomes(
+        self,
+        folders: list[tuple[Folder, bool]],
+        load: Callable[[list[tuple[Folder, bool]]], list[FolderOutcome]],
+    ) -> list[FolderOutcome]:
+        """Each folder's outcome, in order: from an earlier load when none of its files changed; the others
+        loaded now, all in one call of load() (which may share them among the cores: after a rename, all)."""
+        keys = [_folder_key(folder, reported) for folder, reported in folders]
+        stale = [entry for entry, key in zip(folders, keys, strict=True) if not self._remembers(entry[0], key)]
+        loaded = iter(load(stale))
+        for (folder, _), key in zip(folders, keys, strict=True):
+            if not self._remembers(folder, key):
+                self.folders[folder.path] = (key, next(loaded))
+        return [self.folders[folder.path][1] for folder, _ in folders]
+
+    def _remembers(self, folder: Folder, key: bytes) -> bool:
         cached = self.folders.get(folder.path)
-        if cached is not None and cached[0] == key:
-            return cached[1]
-        outcome = load()
-        self.folders[folder.path] = (key, outcome)
-        return outcome
+        return cached is not None and cached[0] == key
 
     def keep_only(self, folders: list[Folder]) -> None:
         present = {folder.path for folder in folders}
@@ -177,10 +186,7 @@ def validate_catalogue(
     if cache is None:
         outcomes = _load_folders_on_every_core(folders, context)
     else:
-        outcomes = [
-            cache.folder(folder, reported, partial(_load_folder, folder, reported, *context))
-            for folder, reported in folders
-        ]
+        outcomes = cache.outcomes(folders, partial(_load_folders_on_every_core, context=context))
         cache.keep_only(inventory.folders)
     for outcome in outcomes:
         problems += outcome.problems

@@ -188,6 +188,62 @@ def test_newcomer_narrows_to_a_kabupaten_searches_and_shares(browser, site_url: 
     assert other.locator("#kki-daftar li:not([hidden])").first.get_attribute("id") == "kartu-lansia-smart"
 
 
+def shown_counts(page) -> dict[tuple[str, str], int]:
+    """(facet, value) -> the count shown beside that choice."""
+    choices = page.locator(".kki-segi-pilihan").evaluate_all(
+        """labels => labels.map(label => {
+            const box = label.querySelector("input");
+            return [box.name, box.value, label.querySelector(".kki-hitung").textContent];
+        })"""
+    )
+    return {(key, value): int(shown.strip("()")) for key, value, shown in choices}
+
+
+CATALOGUE_COUNTS = {
+    (key, value): count for key, rows in facet_counts(CATALOGUE.innovations).items() for value, _, count in rows
+}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("words", ["lansia", "pemberdayaan"])
+def test_once_a_facet_is_opened_each_choice_counts_what_matches_the_words(browser, site_url: str, words: str):
+    # A reader who searched "lansia" saw "Kesehatan (3)", counted over the whole catalogue, ticked it and got
+    # nothing. Fetching every filter's data costs a first search too much, so it comes with opening a facet.
+    page = open_catalogue(browser, site_url, {"q": words})
+    page.wait_for_function("document.querySelector('#kki-jumlah').innerText.includes('cocok')")
+    assert shown_counts(page) == {choice: CATALOGUE_COUNTS[choice] for choice in shown_counts(page)}
+    found = set(visible_cards(page))
+    assert found and found != set(SLUGS)
+    open_facet(page, "Bidang/urusan")
+    meaning = page.locator(".kki-hitung-arti")
+    meaning.wait_for(state="visible")
+    assert meaning.inner_text() == f"Angka di samping pilihan: inovasi yang cocok dengan “{words}”."
+    matching: dict[tuple[str, str], int] = {}
+    for inv in CATALOGUE.innovations:
+        for key, pairs in facet_values(inv).items():
+            for value, _ in pairs:
+                matching[(key, value)] = matching.get((key, value), 0) + (inv.slug in found)
+    counts = shown_counts(page)
+    assert counts == {choice: matching.get(choice, 0) for choice in counts}
+    page.get_by_role("searchbox", name="Cari", exact=True).fill("")
+    page.wait_for_function(f"document.querySelector('#kki-jumlah').innerText === '{len(SLUGS)} inovasi'")
+    assert shown_counts(page) == {choice: CATALOGUE_COUNTS[choice] for choice in counts}
+    assert meaning.is_hidden()
+
+
+@pytest.mark.browser
+def test_a_search_alone_fetches_no_facet_s_filter_data(browser, site_url: str):
+    page = open_catalogue(browser, site_url)
+    fetched: list[str] = []
+    page.context.on("request", lambda request: fetched.append(request.url))
+    page.get_by_role("searchbox", name="Cari", exact=True).fill("lansia")
+    page.wait_for_function("document.querySelector('#kki-jumlah').innerText.includes('cocok')")
+    page.wait_for_load_state("networkidle")
+    assert any("/pagefind/" in url for url in fetched)
+    # only the filter the search names: profiles are the pages without the page-type filter
+    assert len([url for url in fetched if "/pagefind/filter/" in url]) == 1
+
+
 @pytest.mark.browser
 def test_without_javascript_every_innovation_is_listed(browser, site_url: str):
     page = open_catalogue(browser, site_url, javascript=False)

@@ -109,7 +109,47 @@
       return !state.q && !hasFacets(state) && state.urut !== "nama";
     }
 
+    // Each choice's count. Once the reader has opened a facet, a search's counts follow its words (Pagefind's
+    // totalFilters: the words alone, before any filter), so a choice that would leave nothing shows (0) before
+    // it is ticked. Those counts need every filter's data (94 KB at 5,000 innovations): it is fetched only on
+    // that first opening, never for the first search. Otherwise, the catalogue-wide counts the build wrote.
+    const builtCounts = new Map(boxes.map((box) => [box, countOf(box).textContent]));
+    const countMeaning = document.createElement("p");
+    countMeaning.className = "kki-hitung-arti";
+    countMeaning.hidden = true;
+    folded.querySelector("summary").after(countMeaning);
+    let choiceCounts = "not asked"; // then "loading", then "ready"
+
+    function countOf(box) {
+      return box.parentElement.querySelector(".kki-hitung");
+    }
+
+    function showCounts(state, byFacet) {
+      const following = Boolean(state.q && byFacet && choiceCounts === "ready");
+      for (const box of boxes) {
+        const count = following ? `(${byFacet[box.name]?.[box.value] ?? 0})` : builtCounts.get(box);
+        countOf(box).textContent = count;
+      }
+      countMeaning.hidden = !following;
+      countMeaning.textContent = following ? `Angka di samping pilihan: inovasi yang cocok dengan “${state.q}”.` : "";
+    }
+
+    async function loadChoiceCounts() {
+      if (choiceCounts !== "not asked") return;
+      choiceCounts = "loading";
+      try {
+        await (await loadPagefind()).filters();
+      } catch (error) {
+        choiceCounts = "not asked"; // try again on the next opening
+        return;
+      }
+      choiceCounts = "ready";
+      const state = readForm();
+      if (state.q) apply(state);
+    }
+
     function showBuiltView() {
+      showCounts({ q: "" }, null);
       list.replaceChildren(...builtCards);
       if (pager) pager.hidden = false;
       otherList.replaceChildren();
@@ -265,6 +305,7 @@
         throw error;
       }
       list.replaceChildren(...page.map(cardOf));
+      showCounts(state, search.totalFilters);
       if (pager) pager.hidden = true;
       const found = search.results.length;
       count.textContent = countText(found, state);
@@ -304,6 +345,10 @@
       if (event.target === query) return;
       typing = false;
       changed(true);
+    });
+    // A click on a facet's heading: by the reader (mouse, touch, Enter or Space), never by this script.
+    form.addEventListener("click", (event) => {
+      if (event.target.closest("details[data-segi] > summary")) loadChoiceCounts();
     });
     form.addEventListener("submit", (event) => {
       event.preventDefault();

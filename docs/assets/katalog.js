@@ -119,6 +119,7 @@
     countMeaning.hidden = true;
     folded.querySelector("summary").after(countMeaning);
     let choiceCounts = "not asked"; // then "loading", then "ready"
+    let appliedState = null;
 
     function countOf(box) {
       return box.parentElement.querySelector(".kki-hitung");
@@ -144,8 +145,8 @@
         return;
       }
       choiceCounts = "ready";
-      const state = readForm();
-      if (state.q) apply(state);
+      // The view on screen again, with its counts; not the form, which may hold words still being typed.
+      if (appliedState?.q) apply(appliedState);
     }
 
     function showBuiltView() {
@@ -277,6 +278,7 @@
     }
 
     async function apply(state) {
+      appliedState = state;
       const current = ++run;
       more.hidden = true;
       if (isBuiltView(state)) {

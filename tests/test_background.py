@@ -120,7 +120,9 @@ def test_a_worker_leaves_when_its_parent_is_killed_without_shutting_it_down():
     parent_code = (
         "import os, sys, time\n"
         "from katalog.background import worker_pool\n"
-        "print(worker_pool(single_process=False).submit(os.getpid).result(), flush=True)\n"
+        # kept in a name: an executor no one holds shuts its worker down, and the test raced that
+        "pool = worker_pool(single_process=False)\n"
+        "print(pool.submit(os.getpid).result(), flush=True)\n"
         "time.sleep(120)\n"
     )
     parent = subprocess.Popen(

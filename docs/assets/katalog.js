@@ -101,7 +101,7 @@
     }
 
     function hasFacets(state) {
-      return facetKeys.some((key) => state.facets[key].length > 0);
+      return tickedCount(state) > 0;
     }
 
     // The view the build already rendered: no query, no filter, the reading order (newest, then rank).

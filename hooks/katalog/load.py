@@ -97,22 +97,20 @@ class LoadCache:
         load: Callable[[list[tuple[Folder, bool]]], list[FolderOutcome]],
     ) -> list[FolderOutcome]:
         """Each folder's outcome, in order: from an earlier load when none of its files changed; the others
-        loaded now, all in one call of load() (which may share them among the cores: after a rename, all)."""
+        loaded now, all in one call of load() (which may share them among the cores: after a rename, all).
+        `folders` is every folder there is: the cache forgets the rest."""
         keys = [_folder_key(folder, reported) for folder, reported in folders]
         stale = [entry for entry, key in zip(folders, keys, strict=True) if not self._remembers(entry[0], key)]
         loaded = iter(load(stale))
+        kept = {}
         for (folder, _), key in zip(folders, keys, strict=True):
-            if not self._remembers(folder, key):
-                self.folders[folder.path] = (key, next(loaded))
-        return [self.folders[folder.path][1] for folder, _ in folders]
+            kept[folder.path] = self.folders[folder.path] if self._remembers(folder, key) else (key, next(loaded))
+        self.folders = kept
+        return [outcome for _, outcome in kept.values()]
 
     def _remembers(self, folder: Folder, key: bytes) -> bool:
         cached = self.folders.get(folder.path)
         return cached is not None and cached[0] == key
-
-    def keep_only(self, folders: list[Folder]) -> None:
-        present = {folder.path for folder in folders}
-        self.folders = {path: entry for path, entry in self.folders.items() if path in present}
 
 
 def _digest(*parts: bytes) -> bytes:
@@ -187,7 +185,6 @@ def validate_catalogue(
         outcomes = _load_folders_on_every_core(folders, context)
     else:
         outcomes = cache.outcomes(folders, partial(_load_folders_on_every_core, context=context))
-        cache.keep_only(inventory.folders)
     for outcome in outcomes:
         problems += outcome.problems
         links += outcome.links

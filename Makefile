@@ -23,9 +23,11 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
-## build: the site into site/
+## build: the site into site/; the search index is written after MkDocs has exited, so that Pagefind's memory
+## peak is not added to MkDocs' (5,000 innovations: about 680 MB instead of 1.1 GB; `mkdocs build` alone does both)
 build: $(STAMP)
-	$(BIN)/mkdocs build --strict --site-dir site
+	KATALOG_TANPA_INDEKS=1 $(BIN)/mkdocs build --strict --site-dir site
+	$(BIN)/python -m katalog.search site
 
 ## validate: every write-up checked with the build's own rules, all problems at once (scripts/validasi.py)
 validate: $(STAMP)

@@ -467,8 +467,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         digests = {path: digest for path, digest in (_record.digests if _record else {}).items() if path in _generated}
         _record = BuildRecord(_inputs, _plan.page_sources, _spliced(_plan), _outputs, digests | _digests)
     site_dir = Path(config.site_dir)
-    if os.environ.get("KATALOG_TANPA_INDEKS"):  # scripts/bench.py times the indexing step on its own
-        pass
+    if os.environ.get("KATALOG_TANPA_INDEKS"):
+        # `make build` indexes once MkDocs has exited, so the two memory peaks do not add up (katalog.search.main)
+        if not _serving:
+            log.info(f"Indeks pencarian belum dibuat (KATALOG_TANPA_INDEKS): python -m katalog.search {site_dir}")
     elif _serving:
         # The page reloads now; the search index follows a few seconds later.
         _indexing = start_indexing(site_dir)

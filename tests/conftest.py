@@ -66,9 +66,11 @@ def repo(tmp_path: Path) -> Path:
     return copy_repository(tmp_path / "repo")
 
 
-def run_build(config_dir: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+def run_build(config_dir: Path, site_dir: Path, with_index: bool = True) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict`; without the index, as `make build` runs it before `python -m katalog.search`."""
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
-    return subprocess.run(command, cwd=config_dir, env=BUILD_ENV, capture_output=True, text=True, check=False)
+    env = BUILD_ENV if with_index else BUILD_ENV | {"KATALOG_TANPA_INDEKS": "1"}
+    return subprocess.run(command, cwd=config_dir, env=env, capture_output=True, text=True, check=False)
 
 
 @pytest.fixture(scope="session")

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
 import posixpath
 import re
 import shutil
+import subprocess
+import sys
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
+from unittest import mock
 from urllib.parse import parse_qs, unquote, urljoin, urlsplit
 
 from conftest import ROOT, run_build
@@ -25,7 +29,7 @@ from katalog.replication import (
     readiness_data,
     sectors_in_use,
 )
-from katalog.search import fragments, start_indexing, write_orders
+from katalog.search import ALLOCATOR_SETTINGS, fragments, index_site, start_indexing, write_orders
 from katalog.urls import (
     GUIDE_PAGE,
     MATRIX_PAGE,
@@ -474,6 +478,77 @@ def test_serve_s_background_index_brings_its_order_file(site: Path, tmp_path: Pa
     indexing.orders.join(timeout=60)
     built = json.loads((site / "pagefind" / ORDER_FILE).read_text(encoding="utf-8"))
     assert json.loads((served / "pagefind" / ORDER_FILE).read_text(encoding="utf-8")) == built
+
+
+def _index_command(site_dir: Path) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "katalog.search", str(site_dir)]
+    return subprocess.run(command, capture_output=True, text=True, check=False)
+
+
+def test_make_build_s_index_after_mkdocs_is_the_index_one_mkdocs_build_writes(site: Path, tmp_path: Path):
+    pages_only = tmp_path / "situs"
+    built = run_build(ROOT, pages_only, with_index=False)
+    assert built.returncode == 0, built.stderr
+    assert f"python -m katalog.search {pages_only}" in built.stderr  # says what is left to do
+    assert not (pages_only / "pagefind").exists()
+    indexed = _index_command(pages_only)
+    assert indexed.returncode == 0, indexed.stderr
+    assert "Indeks pencarian ditulis" in indexed.stdout
+    assert _fragment_urls(pages_only) == _fragment_urls(site)
+    assert _orders(pages_only / "pagefind") == _orders(site / "pagefind")
+
+
+def test_the_index_command_refuses_a_folder_that_holds_no_built_site(tmp_path: Path):
+    indexed = _index_command(tmp_path)
+    assert indexed.returncode == 1
+    assert "bukan folder situs yang sudah dibangun" in indexed.stderr
+    assert not (tmp_path / "pagefind").exists()
+
+
+def test_make_build_runs_the_index_only_once_mkdocs_has_exited():
+    # `make -n` prints what make would run, in order, without running it.
+    dry_run = subprocess.run(["make", "-n", "build"], cwd=ROOT, capture_output=True, text=True, check=True)
+    lines = dry_run.stdout.splitlines()
+    mkdocs = next(at for at, line in enumerate(lines) if "mkdocs build" in line)
+    assert lines[mkdocs].startswith("KATALOG_TANPA_INDEKS=1 ") and lines[mkdocs].endswith("--site-dir site")
+    assert lines[mkdocs + 1].endswith("-m katalog.search site")
+
+
+def test_pagefind_is_told_to_give_freed_memory_back_at_once_unless_the_caller_chose(site: Path, tmp_path: Path):
+    served = tmp_path / "situs"
+    shutil.copytree(site, served, ignore=shutil.ignore_patterns("pagefind"))
+    (setting,) = ALLOCATOR_SETTINGS.items()
+    for chosen, expected in ((None, setting[1]), ("narenas:1", "narenas:1")):
+        environment = {key: value for key, value in os.environ.items() if key != setting[0]}
+        if chosen:
+            environment[setting[0]] = chosen
+        # What the Pagefind process itself was started with, read from /proc while it runs.
+        with mock.patch.dict(os.environ, environment, clear=True):
+            indexing = start_indexing(served)
+        try:
+            seen = (Path("/proc") / str(indexing.process.pid) / "environ").read_bytes().split(b"\0")
+        finally:
+            indexing.stop()
+        assert f"{setting[0]}={expected}".encode() in seen
+
+
+def test_every_page_meant_for_search_is_in_the_index(site: Path):
+    meant = {
+        "/" + path.relative_to(site).as_posix().removesuffix("index.html")
+        for path in site.rglob("*.html")
+        if "data-pagefind-body" in path.read_text(encoding="utf-8")
+    }
+    assert len(meant) > len(CATALOGUE.innovations)
+    assert set(_search_fragments(site)) == meant
+
+
+def test_pagefind_reads_every_folder_but_the_questionnaires(tmp_path: Path):
+    page = '<!doctype html><html lang="id"><head><title>{0}</title></head><body><main data-pagefind-body>{0}</main>'
+    for path in ("index.html", "inovasi/a/index.html", "inovasi/a/kuesioner/index.html", "baru/b/c/index.html"):
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(page.format(path.replace("/", " ")) + "</body></html>", encoding="utf-8")
+    index_site(tmp_path)
+    assert {fragment["url"] for _, fragment in fragments(tmp_path / "pagefind")} == {"/", "/inovasi/a/", "/baru/b/c/"}
 
 
 def test_pagefind_reads_nothing_of_the_pages_it_does_not_index(site: Path):

@@ -71,10 +71,13 @@ OTHER_PAGE_TYPE = "lain"
 Profiled = Innovation | Kecamatan | Kabupaten | CoachingRound | Edition  # what has a page of its own
 
 
+PROFILES = "inovasi/"  # every innovation's profile, and only its questionnaire below it
+
+
 def page_of(item: Profiled) -> str:
     """The source path of a record's generated page, e.g. "inovasi/lansia-smart/index.md"."""
     if isinstance(item, Innovation):
-        return f"inovasi/{item.slug}/index.md"
+        return f"{PROFILES}{item.slug}/index.md"
     if isinstance(item, Kecamatan):
         return f"kecamatan/{item.slug}/index.md"
     if isinstance(item, Kabupaten):
@@ -88,7 +91,7 @@ def page_of(item: Profiled) -> str:
 
 def questionnaire_page(inv: Innovation) -> str:
     """The printable questionnaire of an innovation's gaps: "inovasi/x/kuesioner/index.md"."""
-    return f"inovasi/{inv.slug}/kuesioner/index.md"
+    return f"{PROFILES}{inv.slug}/kuesioner/index.md"
 
 
 def edition_page(year: int) -> str:

@@ -1,6 +1,7 @@
 """Keyboard and touch on a phone (360 x 740), in Chromium: focus is visible on every kind of control, nothing
-sticky covers it, the closed navigation drawer holds no invisible Tab stops, filter checkboxes are big enough to
-tap, and a missing address gets an Indonesian page with a way back."""
+sticky covers it, the closed navigation drawer holds no invisible Tab stops (without JavaScript, it slides in
+for them), filter checkboxes are big enough to tap, and a missing address gets an Indonesian page with a way
+back."""
 
 from __future__ import annotations
 
@@ -126,6 +127,29 @@ def test_the_closed_drawer_holds_no_tab_stops_and_opens_by_keyboard(browser, sit
     page.wait_for_timeout(400)
     assert page.locator("#__drawer").is_checked()
     page.close()
+
+
+def test_without_javascript_every_tab_stop_in_the_drawer_is_on_screen(browser, site_url: str):
+    # No menu button without JavaScript, so the drawer's links stay in the Tab order: each must be seen.
+    context = browser.new_context(java_script_enabled=False, viewport=PHONE)
+    page = context.new_page()
+    page.goto(site_url + "katalog/")
+    drawer_stops = []
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        page.wait_for_timeout(300)  # the drawer slides in (0.25 s)
+        focused = page.evaluate(FOCUSED)
+        if focused["inDrawer"]:
+            drawer_stops.append(focused)
+            assert focused["visibility"] == "visible", focused
+            assert focused["left"] >= 0 and focused["right"] <= PHONE["width"], focused
+        elif drawer_stops:
+            break  # past the drawer, into the page
+    assert len(drawer_stops) >= 5, drawer_stops  # the site's sections, reachable by keyboard
+    assert not focused["inDrawer"] and focused["left"] >= 0, focused
+    drawer = page.locator(".md-sidebar--primary").bounding_box()
+    assert drawer["x"] + drawer["width"] <= 0  # focus moved on: the drawer slid out again
+    context.close()
 
 
 def test_filter_checkboxes_are_targets_of_at_least_24_px(browser, site_url: str):

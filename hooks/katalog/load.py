@@ -99,18 +99,19 @@ class LoadCache:
         """Each folder's outcome, in order: from an earlier load when none of its files changed; the others
         loaded now, all in one call of load() (which may share them among the cores: after a rename, all).
         `folders` is every folder there is: the cache forgets the rest."""
-        keys = [_folder_key(folder, reported) for folder, reported in folders]
-        stale = [entry for entry, key in zip(folders, keys, strict=True) if not self._remembers(entry[0], key)]
-        loaded = iter(load(stale))
-        kept = {}
-        for (folder, _), key in zip(folders, keys, strict=True):
-            kept[folder.path] = self.folders[folder.path] if self._remembers(folder, key) else (key, next(loaded))
-        self.folders = kept
-        return [outcome for _, outcome in kept.values()]
+        keyed = [(folder, _folder_key(folder, reported)) for folder, reported in folders]
+        known = [self._remembered(folder, key) for folder, key in keyed]
+        loaded = iter(load([entry for entry, outcome in zip(folders, known, strict=True) if outcome is None]))
+        self.folders = {
+            folder.path: (key, next(loaded) if outcome is None else outcome)
+            for (folder, key), outcome in zip(keyed, known, strict=True)
+        }
+        return [outcome for _, outcome in self.folders.values()]
 
-    def _remembers(self, folder: Folder, key: bytes) -> bool:
+    def _remembered(self, folder: Folder, key: bytes) -> FolderOutcome | None:
+        """The folder's outcome from an earlier load, if its files are as they were then."""
         cached = self.folders.get(folder.path)
-        return cached is not None and cached[0] == key
+        return cached[1] if cached is not None and cached[0] == key else None
 
 
 def _digest(*parts: bytes) -> bytes:
